@@ -13,12 +13,13 @@ from torch import nn
 from fastai.callback.core import Callback, CancelFitException
 from fastai.learner import Learner
 from fastcore.foundation import L
+from fastai.torch_core import rank_distrib
 from fastai.callback.schedule import SchedLin, SchedCos
 from safetensors.torch import save_file, load_file, safe_open
 
 # %% auto #0
-__all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'Throughput',
-           'NonFiniteLossError', 'StopOnNonFinite', 'save_weights', 'load_weights', 'save_checkpoint',
+__all__ = ['objective_loss', 'unwrap_model', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget',
+           'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'save_weights', 'load_weights', 'save_checkpoint',
            'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit', 'reconstruction_figure',
            'ReconstructionSnapshots']
 
@@ -28,6 +29,14 @@ def objective_loss(out, *yb) -> torch.Tensor:
     if not hasattr(out, 'loss'):
         raise TypeError(f'the model must return an output with a `.loss` attribute (an objective), got {type(out).__name__}')
     return out.loss
+
+def unwrap_model(model: nn.Module, # a model, possibly inside `DistributedDataParallel`/`DataParallel` (`.module`) or `torch.compile` (`._orig_mod`)
+                ) -> nn.Module:
+    "The objective inside any stack of DDP / DataParallel / `torch.compile` wrappers (the model itself when unwrapped)."
+    while True:
+        if isinstance(model, (nn.parallel.DistributedDataParallel, nn.DataParallel)): model = model.module
+        elif isinstance(getattr(model, '_orig_mod', None), nn.Module): model = model._orig_mod
+        else: return model
 
 class ObjectiveCallback(Callback):
     "Lets a fastai `Learner` train any objective whose forward returns an output with `.loss`; keeps that output as `learn.out`."
@@ -51,11 +60,11 @@ class ObjectiveSchedule(Callback):
                 ):
         self.attr, self.sched, self.values = attr, sched, []
     def before_fit(self):
-        if not hasattr(self.learn.model, self.attr):
+        if not hasattr(unwrap_model(self.learn.model), self.attr):
             raise AttributeError(f'{type(self.learn.model).__name__} has no attribute {self.attr!r} to schedule')
     def before_batch(self):
         v = float(self.sched(self.pct_train))
-        setattr(self.learn.model, self.attr, v); self.values.append(v)
+        setattr(unwrap_model(self.learn.model), self.attr, v); self.values.append(v)  # on the objective, not on a DDP wrapper
 
 def MaskRatioSchedule(start: float = 0.75, # mask ratio at the start of training
                       end: float = 0.75,   # at the end
@@ -76,7 +85,8 @@ class EMATarget(Callback):
                 ):
         self.source, self.target, self.momentum = source, target, momentum
     def before_fit(self):
-        src, tgt = getattr(self.learn.model, self.source), getattr(self.learn.model, self.target)
+        model = unwrap_model(self.learn.model)  # under DDP the learner holds a wrapper
+        src, tgt = getattr(model, self.source), getattr(model, self.target)
         self.pairs = [(t, s) for (ns, s), (nt, t) in zip(src.state_dict(keep_vars=True).items(), tgt.state_dict(keep_vars=True).items())
                       if torch.is_floating_point(s)]
         names_s, names_t = list(src.state_dict()), list(tgt.state_dict())
@@ -118,15 +128,65 @@ class Throughput(Callback):
 class NonFiniteLossError(RuntimeError):
     "Raised when the training loss becomes NaN or infinite."
 
+def _fused_torch_opt(learn):
+    "The torch optimizer inside fastai's `OptimWrapper` when it can skip a step on a device-side flag (`found_inf`), else None."
+    opt = getattr(getattr(learn, 'opt', None), 'opt', None)
+    if isinstance(opt, torch.optim.Optimizer) and getattr(opt, '_step_supports_amp_scaling', False) \
+       and all(g.get('fused') for g in opt.param_groups): return opt
+    return None
+
 class StopOnNonFinite(Callback):
-    "Stop training with `NonFiniteLossError` when the loss is NaN or infinite, before the optimiser step."
+    "Never step the optimiser on a NaN/infinite loss; stop with `NonFiniteLossError` (on CUDA with a fused optimiser: at the next check, without a per-step host sync)."
     order = 20
+    def __init__(self, check_every: int = 32, # device-side mode: training steps between host checks of the flag
+                 defer: bool | None = None,  # device-side mode; None: on CUDA only (on the CPU a check costs nothing)
+                ):
+        if check_every < 1: raise ValueError(f'check_every must be a positive integer, got {check_every}')
+        self.check_every, self.defer = check_every, defer
+    def before_fit(self): self._state = None; self._clear()
+    def after_fit(self): self._clear()
+    def _clear(self):
+        opt = getattr(getattr(self.learn, 'opt', None), 'opt', None)
+        if opt is not None and hasattr(opt, 'found_inf'): del opt.found_inf  # never leave a stale flag on the optimiser
+    def _fail(self, value, epoch, it, step, deferred=''):
+        self._clear()
+        raise NonFiniteLossError(
+            f'the training loss became {value} at epoch {epoch}, iteration {it} (step {step}); {deferred}'
+            'training stopped before the weights changed, and the last checkpoint was kept. Try a lower learning rate '
+            '(--blr), a longer warm-up, or fp32 instead of bf16.')
     def after_loss(self):
-        if self.training and not torch.isfinite(self.loss_grad).all():
-            raise NonFiniteLossError(
-                f'the training loss became {self.loss_grad.item()} at epoch {self.epoch}, iteration {self.iter} (step {self.train_iter}); '
-                'training stopped before the weights changed, and the last checkpoint was kept. Try a lower learning rate '
-                '(--blr), a longer warm-up, or fp32 instead of bf16.')
+        if not self.training: return
+        loss = self.loss_grad.detach()
+        opt = _fused_torch_opt(self.learn) if (loss.is_cuda if self.defer is None else self.defer) else None
+        if opt is None:  # CPU (where a check costs nothing) or an optimiser that cannot skip on the device: check now
+            if not torch.isfinite(loss).all(): self._fail(loss.float().mean().item(), self.epoch, self.iter, self.train_iter)
+            return
+        # CUDA: a device-side flag tells the fused optimiser to skip this update (as `GradScaler` does); no host sync
+        if self._state is None:
+            z = torch.zeros((), device=loss.device)  # shape () like GradScaler's found_inf
+            self._state = dict(pending=z, first=z.clone(), value=z.clone(), where=[])
+        s = self._state
+        bad = (~torch.isfinite(loss)).any().float()                          # () 1. when this loss is not finite
+        new = bad * (s['first'] == 0)                                         # the first bad step since the last check
+        s['value'] = torch.where(new > 0, loss.float().mean(), s['value'])
+        s['first'] = torch.where(new > 0, torch.full_like(bad, len(s['where']) + 1), s['first'])
+        s['where'].append((self.epoch, self.iter, self.train_iter))
+        s['pending'] = torch.maximum(s['pending'], bad)                       # OR over accumulated micro-batches
+        opt.found_inf = s['pending']                                          # read by the fused AdamW/Adam step
+        if len(s['where']) >= self.check_every: self._check()
+    def after_step(self):
+        if self._state is not None: self._state['pending'] = torch.zeros_like(self._state['pending'])
+    def after_train(self): self._check()
+    def _check(self):
+        "The host sync: raise if a non-finite loss was seen since the last check (its step was skipped on the device)."
+        s = self._state
+        if s is None or not s['where']: return
+        first = int(s['first'].item())
+        if first:
+            e, i, st = s['where'][first - 1]
+            self._fail(s['value'].item(), e, i, st, deferred=f'that step was skipped on the device and the check ran '
+                       f'{len(s["where"]) - first} steps later; ')
+        s['where'] = []
 
 # %% ../nbs/05_callbacks.ipynb #a497baa8
 def _atomic_save_file(tensors: dict, path: Path, metadata: dict):
@@ -197,7 +257,7 @@ def save_checkpoint(learn: Learner,    # the learner to save: model, optimiser, 
                     **meta,            # extra JSON-able facts (run configuration, …)
                    ) -> Path:
     "Write everything needed to resume `learn` after `epoch` finished epochs into one safetensors file, atomically."
-    sd = learn.model.state_dict()
+    sd = unwrap_model(learn.model).state_dict()  # no `module.` prefix under DDP
     bad = [k for k, v in sd.items() if torch.is_floating_point(v) and not torch.isfinite(v).all()]
     if bad: raise NonFiniteLossError(f'refusing to checkpoint non-finite weights ({bad[:5]}); the previous checkpoint is kept')
     tensors = {f'model.{k}': v for k, v in _unshared(sd).items()}
@@ -232,7 +292,7 @@ def load_checkpoint(learn: Learner,    # a learner with the same model and optim
     if meta.get('kind') != 'checkpoint': raise ValueError(f'{path} is not a mae_lit training checkpoint (a weights-only file?)')
     tensors = load_file(str(path))
     sd = {k[6:]: v for k, v in tensors.items() if k.startswith('model.')}
-    missing, unexpected = learn.model.load_state_dict(sd, strict=False)
+    missing, unexpected = unwrap_model(learn.model).load_state_dict(sd, strict=False)
     if missing or unexpected:
         raise ValueError(f'{path} does not fit this model: missing {sorted(missing)[:8]}, unexpected {sorted(unexpected)[:8]}')
     if meta.get('opt') is not None:
@@ -259,6 +319,7 @@ class CheckpointCallback(Callback):
                 ):
         self.path, self.every, self.meta = Path(path), every, meta
     def after_epoch(self):
+        if rank_distrib(): return  # distributed training: rank 0 is the only writer
         done = self.epoch + 1
         if done % self.every == 0 or done == self.n_epoch:
             save_checkpoint(self.learn, self.path/'checkpoint.safetensors', done, **self.meta)
@@ -338,9 +399,9 @@ class ReconstructionSnapshots(Callback):
         self.imgs, self.stats, self.every, self.path, self.show, self.saved = imgs, stats, every, path, show, []
     def after_epoch(self):
         done = self.epoch + 1
-        if done % self.every and done != self.n_epoch: return
+        if rank_distrib() or (done % self.every and done != self.n_epoch): return  # rank 0 draws and writes
         import matplotlib.pyplot as plt
-        fig = reconstruction_figure(self.learn.model, self.imgs, self.stats, title=f'epoch {done}')
+        fig = reconstruction_figure(unwrap_model(self.learn.model), self.imgs, self.stats, title=f'epoch {done}')
         if self.path is not None:
             p = Path(self.path); p.mkdir(parents=True, exist_ok=True)
             fig.savefig(p/f'epoch_{done:03d}.png', dpi=100); self.saved.append(p/f'epoch_{done:03d}.png')

@@ -26,15 +26,17 @@ from timm.optim import param_groups_layer_decay
 
 from .vit import ViTEncoder, VIT_CONFIGS
 from .mae import MAE_PRESETS
-from .data import get_dls
+from .contrastive import SIMCLR_PRESETS, SimCLR
+from .jepa import IJEPA_PRESETS, IJEPA
+from .data import get_dls, ssl_augment
 from .callbacks import load_weights
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
-           'knn_report', 'encoder_config', 'resolve_checkpoint', 'encoder_state', 'load_encoder', 'random_encoder',
-           'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy', 'ViTClassifier',
-           'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner', 'finetune_accuracy', 'evaluate',
-           'mae_lit_eval']
+           'knn_report', 'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'load_encoder',
+           'random_encoder', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy',
+           'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner', 'finetune_accuracy',
+           'evaluate', 'mae_lit_eval']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
 def normalize_images(x: torch.Tensor,     # uint8 images `(B, H, W)` or `(B, C, H, W)`
@@ -137,14 +139,15 @@ def _full_vit_config(**kwargs) -> dict:
 
 def encoder_config(meta: dict,  # a checkpoint's metadata (and its run's `config`), as `resolve_checkpoint` returns it
                   ) -> dict:
-    "The `ViTEncoder` arguments of a checkpoint: its explicit `vit_config`, or its preset (MAE or ViT) and image size."
+    "The `ViTEncoder` arguments of a checkpoint: its explicit `vit_config`, or its preset (MAE, SimCLR, I-JEPA or ViT) and image size."
     if meta.get('vit_config'): return _full_vit_config(**meta['vit_config'])
     cfg = meta.get('config') or {}
     preset, size = meta.get('preset') or cfg.get('preset'), cfg.get('size')
     kw = {'img_size': size} if size else {}
     if preset in VIT_CONFIGS: return _full_vit_config(**{**VIT_CONFIGS[preset], **kw})
-    if preset in MAE_PRESETS:
-        with torch.device('meta'): return dict(MAE_PRESETS[preset](**kw).vit_config)
+    for presets in (MAE_PRESETS, SIMCLR_PRESETS, IJEPA_PRESETS):
+        if preset in presets:
+            with torch.device('meta'): return dict(presets[preset](**kw).vit_config)
     raise ValueError(f"cannot tell the encoder's shape: expected a 'vit_config' or a known 'preset' in the checkpoint's metadata, "
                      f"got preset {preset!r} and metadata keys {sorted(meta)}; pass vit_config=dict(img_size=…, patch_size=…, …)")
 
@@ -187,15 +190,24 @@ def encoder_state(sd: dict,             # a checkpoint's state dict (any objecti
     if bad: raise ValueError(f'{source} does not fit ViTEncoder({vit_config}): ' + '; '.join(bad[:8]))
     return out
 
+_ENCODER_PREFIX = {'mae': '', 'simclr': SimCLR.encoder_prefix, 'ijepa': IJEPA.encoder_prefix}  # method -> the evaluated encoder's keys
+
+def checkpoint_prefix(meta: dict, # a checkpoint's metadata, as `resolve_checkpoint` returns it
+                     ) -> str | None:
+    "Where the evaluated encoder sits in a checkpoint: its `encoder_prefix` metadata, else its method's (`None`: unknown)."
+    if meta.get('encoder_prefix') is not None: return meta['encoder_prefix']
+    return _ENCODER_PREFIX.get(meta.get('method') or (meta.get('config') or {}).get('method'))
+
 def load_encoder(path: str | Path,            # a run folder or a `.safetensors` file written by this package
                  vit_config: dict | None = None, # the encoder's arguments; default: from the checkpoint's metadata
-                 prefix: str | None = None,   # where the encoder keys live in the state dict; default: found
+                 prefix: str | None = None,   # where the encoder keys live; default: `checkpoint_prefix(meta)`, else found
                  device=None,                 # default: the CPU
                 ) -> tuple[ViTEncoder, dict]:
     "A frozen-ready `ViTEncoder` (eval mode) with the checkpoint's encoder weights, and the checkpoint's metadata."
     f, sd, meta = resolve_checkpoint(path)
     cfg = _full_vit_config(**vit_config) if vit_config else encoder_config(meta)
     enc = ViTEncoder(**cfg)
+    prefix = prefix if prefix is not None else checkpoint_prefix(meta)  # I-JEPA: the target encoder, not the first match
     enc.load_state_dict(encoder_state(sd, cfg, prefix, source=str(f)), strict=True)
     return enc.to(device or 'cpu').eval(), {**meta, 'file': str(f), 'vit_config': cfg}
 
@@ -402,6 +414,7 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
              drop_path: float = 0.1,    # fine-tuning drop-path rate
              smoothing: float = 0.1,    # fine-tuning label smoothing
              mix: str | None = None,    # fine-tuning 'mixup' / 'cutmix'
+             ft_aug: float | None = None, # fine-tuning augmentation: random resized crop of at least this area fraction + flip; None: none
              baselines: bool = True,    # also measure pixels, the random encoder and the supervised ViT
              device=None,               # default: the GPU when there is one
              out: str | Path | None = None, # where to write eval.json (a file or a folder); default: beside the checkpoint
@@ -411,6 +424,7 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
     t0, protos = time.perf_counter(), _protocols(protocol)
     if pool not in ('cls', 'mean', 'cls+mean'): raise ValueError(f"pool must be 'cls', 'mean' or 'cls+mean', got {pool!r}")
     if mix not in (None, *_MIX): raise ValueError(f"mix must be None, 'mixup' or 'cutmix', got {mix!r}")
+    if ft_aug is not None and not 0 < ft_aug <= 1: raise ValueError(f'ft_aug is the smallest crop area fraction, in (0, 1], got {ft_aug}')
     for name, v in (('epochs', epochs), ('linear_epochs', linear_epochs), ('bs', bs)):
         if v < 1: raise ValueError(f'{name} must be a positive integer, got {v}')
     checkpoint = Path(checkpoint)
@@ -442,7 +456,7 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
                                                           bs=bs, seed=seed, num_classes=C, device=device)
             secs['frozen' + suffix] = time.perf_counter() - t
     if 'finetune' in protos:
-        fdls = get_dls(data, labels=True, aug=False, bs=bs, **dl_kw)
+        fdls = get_dls(data, labels=True, aug=ssl_augment(tuple(cfg['img_size']), min_scale=ft_aug) if ft_aug else False, bs=bs, **dl_kw)
         ft = dict(epochs=epochs, seed=seed, blr=blr, smoothing=smoothing, mix=mix)
         t = time.perf_counter()
         set_seed(seed); clf = classifier_from_encoder(enc, C, drop_path)  # the seed fixes the new head
@@ -459,7 +473,8 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
         settings=dict(protocols=protos, data=data, limit=limit, epochs=epochs if 'finetune' in protos else None,
                       linear_epochs=linear_epochs if 'linear' in protos else None,
                       linear_lr=linear_lr if 'linear' in protos else None, bs=bs, seed=seed, pool=pool, k=k, T=T,
-                      blr=blr, layer_decay=layer_decay, drop_path=drop_path, smoothing=smoothing, mix=mix, baselines=baselines),
+                      blr=blr, layer_decay=layer_decay, drop_path=drop_path, smoothing=smoothing, mix=mix, ft_aug=ft_aug,
+                      baselines=baselines),
         checkpoint=str(meta['file']), encoder=cfg, pretraining=dict(preset=meta.get('preset') or pre.get('preset'),
                    epochs=meta.get('epoch'), data=pre.get('data'), seed=pre.get('seed')),
         n_train=len(ldls.train.dataset), n_test=len(ldls.valid.dataset), num_classes=C,
@@ -500,6 +515,7 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('--drop-path', type=float, default=0.1, help='fine-tuning drop-path rate (default: 0.1)')
     p.add_argument('--smoothing', type=float, default=0.1, help='fine-tuning label smoothing (default: 0.1)')
     p.add_argument('--mix', default=None, choices=list(_MIX), help='fine-tuning MixUp or CutMix (default: neither)')
+    p.add_argument('--ft-aug', type=float, default=None, metavar='MIN_SCALE', help='fine-tuning augmentation: random resized crop of at least this area fraction, and flip (default: none)')
     p.add_argument('--no-baselines', action='store_true', help='skip pixels, random init and the supervised ViT')
     p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
     a = p.parse_args(argv)
@@ -507,7 +523,7 @@ def mae_lit_eval(argv: list[str] | None = None):
         res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, linear_epochs=a.linear_epochs,
                        linear_lr=a.linear_lr, bs=a.bs, seed=a.seed,
                        limit=a.limit, pool=a.pool, blr=a.blr, layer_decay=a.layer_decay, drop_path=a.drop_path,
-                       smoothing=a.smoothing, mix=a.mix, baselines=not a.no_baselines, device=a.device, out=a.out)
+                       smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_eval: error: {e}', file=sys.stderr); sys.exit(1)
     print(json.dumps({k: round(v, 4) for k, v in res.items() if isinstance(v, float)}))

@@ -19,13 +19,17 @@ from fastai.callback.training import GradientAccumulation
 from fastai.torch_core import set_seed, default_device
 
 from .mae import create_mae, MAE_PRESETS
-from .data import get_dls
-from .callbacks import (_rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, CheckpointCallback, ReconstructionSnapshots,
+from .contrastive import create_simclr, SIMCLR_PRESETS
+from .jepa import create_ijepa, IJEPA_PRESETS
+from .data import get_dls, ssl_augment
+from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch
+from .callbacks import (_rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, CheckpointCallback, ReconstructionSnapshots, EMATarget,
                                resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
 from .eval import knn_accuracy, knn_report
 
 # %% auto #0
-__all__ = ['mae_learner', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'fit_warmup_cosine', 'pretrain', 'mae_lit_pretrain']
+__all__ = ['mae_learner', 'OBJECTIVES', 'METHOD_PRESETS', 'BACKBONES', 'METHOD_DEFAULTS', 'param_groups_wd', 'SSLLearner',
+           'ssl_learner', 'fit_warmup_cosine', 'method_preset', 'build_objective', 'pretrain', 'mae_lit_pretrain']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -63,10 +67,11 @@ def ssl_learner(dls,                        # fastai `DataLoaders` (images-only 
     if accum < 1: raise ValueError(f'accum must be a positive integer, got {accum}')
     if precision not in ('auto', 'bf16', 'fp32'): raise ValueError(f"precision must be 'auto', 'bf16' or 'fp32', got {precision!r}")
     device = torch.device(getattr(dls, 'device', None) or default_device())
-    eff_batch = dls.train.bs * accum
+    world = getattr(dls.train, 'world_size', 1)  # a sharded loader (`shard_dls`): every step sees `world` per-rank batches
+    eff_batch = dls.train.bs * accum * world
     lr = lr if lr is not None else blr * eff_batch / 256
     opt = partial(torch.optim.AdamW, betas=betas, **({'fused': True} if device.type == 'cuda' else {'foreach': True}))
-    extra = [GradientAccumulation(n_acc=eff_batch)] if accum > 1 else []
+    extra = [GradientAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples
     learn = SSLLearner(dls, objective.to(device), loss_func=objective_loss, opt_func=partial(OptimWrapper, opt=opt),
                     splitter=param_groups_wd, wd=[wd, 0.], lr=lr, path=Path(path or tempfile.mkdtemp(prefix='mae_lit_')),
                     cbs=[ObjectiveCallback(), StopOnNonFinite(), Throughput(), *extra, *L(cbs)])
@@ -122,92 +127,154 @@ def _calibrate_epochs(learn: Learner, budget: float, n_steps: int = 8) -> tuple[
 def _atomic_json(obj, path: Path):
     tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
 
-def _loss_figure(history: list, throughput: list, path: Path):
+def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE loss (hidden patches)'):
     import matplotlib; import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(5, 3))
     ep = range(1, len(throughput) + 1)
     ax.plot(ep, [r['train_loss'] for r in throughput], 'o-', label='train (mean over epoch)')
     if history and len(history[0]) > 1: ax.plot(range(1, len(history) + 1), [h[1] for h in history], 's--', label='validation')
-    ax.set_xlabel('epoch'); ax.set_ylabel('MAE loss (hidden patches)'); ax.legend(); ax.grid(alpha=.3); fig.tight_layout()
+    ax.set_xlabel('epoch'); ax.set_ylabel(ylabel); ax.legend(); ax.grid(alpha=.3); fig.tight_layout()
     fig.savefig(path, dpi=110); plt.close(fig)
 
-_DEFAULTS = dict(data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, bs=64, mask_ratio=0.75,
+_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, bs=64, mask_ratio=0.75,
                  norm_pix=True, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
-                 precision='auto', snapshot_every=2, limit=None)
+                 precision='auto', snapshot_every=2, limit=None, compile=False)
+
+OBJECTIVES = {'mae': create_mae, 'simclr': create_simclr, 'ijepa': create_ijepa}  # method -> preset factory
+METHOD_PRESETS = {'mae': MAE_PRESETS, 'simclr': SIMCLR_PRESETS, 'ijepa': IJEPA_PRESETS}
+# `preset` names the backbone for every method: the MAE preset names (the historical default) map to each method's
+# preset on the same encoder; each method's own preset names are accepted too
+BACKBONES = {'mae_vit_tiny_fmnist': dict(mae='mae_vit_tiny_fmnist', simclr='simclr_vit_tiny_fmnist', ijepa='ijepa_vit_tiny_fmnist'),
+             'mae_vit_ref_fmnist': dict(mae='mae_vit_ref_fmnist', simclr='simclr_vit_ref_fmnist', ijepa='ijepa_vit_ref_fmnist')}
+# per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text above
+METHOD_DEFAULTS = {'mae': dict(),
+                   'simclr': dict(blr=1e-3, temperature=0.2),
+                   'ijepa': dict(blr=1e-4)}
+_OBJECTIVE_KWARGS = {  # run settings -> the objective's constructor arguments
+    'mae': lambda c: dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio),
+    'simclr': lambda c: dict(temperature=c.temperature),
+    'ijepa': lambda c: dict()}
+_LOSS_LABEL = {'mae': 'MAE loss (hidden patches)', 'simclr': 'NT-Xent loss', 'ijepa': 'I-JEPA loss (smooth-L1, target blocks)'}
+
+def method_preset(method: str, # 'mae', 'simclr' or 'ijepa'
+                  preset: str, # a backbone name (a key of `BACKBONES`) or one of the method's own presets
+                 ) -> str:
+    "The name of `method`'s preset for `preset` (see `BACKBONES`), or a ValueError listing the valid names."
+    if method not in OBJECTIVES: raise ValueError(f'unknown method {method!r}; choose one of {", ".join(OBJECTIVES)}')
+    if preset in METHOD_PRESETS[method]: return preset
+    if preset in BACKBONES and method in BACKBONES[preset]: return BACKBONES[preset][method]
+    valid = sorted({*METHOD_PRESETS[method], *(b for b in BACKBONES if method in BACKBONES[b])})
+    raise ValueError(f'unknown preset {preset!r} for method {method!r}; choose one of {", ".join(valid)}')
+
+def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', size: int | None = None, **settings) -> nn.Module:
+    "The objective `pretrain` trains, from its settings (`_DEFAULTS` and `METHOD_DEFAULTS` fill the gaps)."
+    c = argparse.Namespace(**{**_DEFAULTS, **METHOD_DEFAULTS.get(method, {}), **settings, 'method': method, 'preset': preset})
+    name = method_preset(method, preset)
+    return OBJECTIVES[method](name, **_OBJECTIVE_KWARGS[method](c), **({'img_size': size} if size else {}))
+
+def _loader_aug(method: str, model: nn.Module):
+    "The loaders' batch augmentation per method: MAE's crop + flip; none for SimCLR (it makes its views); a weak crop for I-JEPA."
+    if method == 'simclr': return False
+    if method == 'ijepa': return ssl_augment(tuple(model.img_size if hasattr(model, 'img_size') else model.vit_config['img_size']), min_scale=0.3)
+    return None  # the loaders' default: MAE's RandomResizedCrop(0.2-1) + flip
+
+def _method_callbacks(method: str, model: nn.Module, snap_imgs, stats, c, out: Path) -> list:
+    "Callbacks only one method needs: reconstruction snapshots (MAE), the EMA target encoder (I-JEPA)."
+    if method == 'mae': return [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
+    if method == 'ijepa': return [EMATarget('context_encoder', 'target_encoder', momentum=(0.996, 1.0))]
+    return []
 
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
              resume: bool = False,           # continue the run in `out` from its last checkpoint
              knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
              **cfg,                          # settings: see `_DEFAULTS` and `mae_lit_pretrain --help`
             ) -> dict:
-    "Pretrain an MAE preset on a data source and write the run folder; returns the metrics."
+    "Pretrain an objective (MAE, SimCLR or I-JEPA) on a data source and write the run folder; returns the metrics."
     out = Path(out)
     unknown = set(cfg) - set(_DEFAULTS)
     if unknown: raise TypeError(f'unknown settings {sorted(unknown)}; valid: {sorted(_DEFAULTS)}')
     if resume:
         if not (out/'config.json').is_file(): raise FileNotFoundError(f'{out}: no run to resume (config.json is missing); start it without --resume')
         saved = json.loads((out/'config.json').read_text())
-        clash = {k: (saved[k], v) for k, v in cfg.items() if k in saved and v is not None and saved[k] != v and k not in ('device',)}
+        saved_world = saved.pop('world_size', 1)  # ranks of the run so far
+        clash = {k: (saved[k], v) for k, v in cfg.items() if k in saved and v is not None and saved[k] != v and k not in ('device', 'compile')}
         if clash: raise ValueError(f'--resume continues the run as configured; these settings differ from {out/"config.json"}: '
                                    + ', '.join(f'{k} (run: {a!r}, given: {b!r})' for k, (a, b) in clash.items()))
-        cfg = {**saved, **{k: v for k, v in cfg.items() if k == 'device' and v is not None}}
+        cfg = {'method': 'mae', 'temperature': None, **saved, **{k: v for k, v in cfg.items() if k in ('device', 'compile') and v is not None}}
     else:
         if (out/'checkpoint.safetensors').exists():
             raise FileExistsError(f'{out} already holds a run; pass --resume to continue it, or choose another --out')
-        cfg = {**_DEFAULTS, **{k: v for k, v in cfg.items() if v is not None}}
+        method = cfg.get('method') or _DEFAULTS['method']
+        if method not in OBJECTIVES: raise ValueError(f'unknown method {method!r}; choose one of {", ".join(OBJECTIVES)}')
+        cfg = {**_DEFAULTS, **METHOD_DEFAULTS[method], **{k: v for k, v in cfg.items() if v is not None}}
     c = argparse.Namespace(**cfg)
-    if c.preset not in MAE_PRESETS: raise ValueError(f'unknown preset {c.preset!r}; choose one of {", ".join(MAE_PRESETS)}')
+    method_preset(c.method, c.preset)  # ValueError naming the valid presets
     if not 0 <= c.mask_ratio < 1: raise ValueError(f'mask_ratio must be in [0, 1), got {c.mask_ratio}')
     if c.bs < 1 or c.accum < 1: raise ValueError(f'bs and accum must be positive, got bs={c.bs}, accum={c.accum}')
     t_start = time.perf_counter()
+    dist = setup_distributed(c.device)  # torchrun / accelerate launch: rank, world size, this rank's device, process group
+    if resume: c.bs, c.accum = regroup_batch(c.bs, c.accum, saved_world, dist.world_size)  # same effective batch on any world size
+    knn = knn and dist.main  # rank 0 evaluates and writes; the others only train
     out.mkdir(parents=True, exist_ok=True)
-    device = torch.device(c.device) if c.device else default_device()
+    device = dist.device if dist.world_size > 1 else torch.device(c.device) if c.device else default_device()
 
     set_seed(c.seed, reproducible=True)
-    model = create_mae(c.preset, norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, **({'img_size': c.size} if c.size else {}))
-    model.mask_ratio = c.mask_ratio
+    model = build_objective(**vars(c))
     dl_kw = dict(bs=c.bs, device=device, seed=c.seed)
     if str(c.data) not in ('sample', 'full', 'auto'):
         if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto) only')
         dl_kw.update(size=tuple(model.img_size), grey=model.in_chans == 1)
     elif c.limit: dl_kw['limit'] = c.limit
-    dls = get_dls(c.data, **dl_kw)
+    dls = get_dls(c.data, aug=_loader_aug(c.method, model), **dl_kw)
+    if dist.world_size > 1: dls = shard_dls(dls, seed=c.seed, accum=c.accum)  # disjoint per-rank slices of each global batch
     xb = dls.one_batch()[0]
     if tuple(xb.shape[1:]) != (model.in_chans, *model.img_size):
         raise ValueError(f'the data gives images {tuple(xb.shape[1:])} but {c.preset} expects {(model.in_chans, *model.img_size)}; '
                          'pick a matching --preset or pass --size')
     ldls = get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512}) if knn else None
     metrics = {}
-    if knn: metrics.update(knn_report(ldls, {'knn_random': model}, pixels='knn_pixels'))
+    pool = getattr(model, 'eval_pool', 'cls')  # how the method's paper evaluates frozen features
+    if knn: metrics.update(knn_report(ldls, {'knn_random': model}, pixels='knn_pixels', pool=pool))
 
     learn = mae_learner(dls, model, blr=c.blr, accum=c.accum, precision=c.precision)
     if c.time_budget and not resume:
         c.epochs, est = _calibrate_epochs(learn, c.time_budget)
+        c.epochs = broadcast_object(c.epochs)  # every rank runs rank 0's number of epochs
         print(f'time budget {c.time_budget:.0f} s: about {est:.1f} s per epoch -> {c.epochs} epochs')
-    cfg = vars(c); _atomic_json(cfg, out/'config.json')
+    if getattr(c, 'compile', False):  # opt-in: torch.compile in place (same module, same state-dict names); compiles on the first batch
+        model.compile()               # the calibration above timed eager steps; compile time comes on top (tens of seconds)
+    cfg = vars(c)
+    if dist.main: _atomic_json({**cfg, 'world_size': dist.world_size}, out/'config.json')
     snap_imgs = dls.valid.one_batch()[0][:8]
-    cbs = [CheckpointCallback(out, preset=c.preset, config=cfg),
-           ReconstructionSnapshots(snap_imgs, dls.stats, every=c.snapshot_every, path=out/'snapshots')]
+    cbs = [CheckpointCallback(out, preset=c.preset, config=cfg, method=c.method, vit_config=model.vit_config,
+                              encoder_prefix=getattr(model, 'encoder_prefix', '')),
+           *_method_callbacks(c.method, model, snap_imgs, dls.stats, c, out)]
     t_fit = time.perf_counter()
-    fit_warmup_cosine(learn, c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
-                      resume=out/'checkpoint.safetensors' if resume else None)
+    with ddp_ctx(learn, seed=c.seed):  # DDP through fastai + accelerate when WORLD_SIZE > 1; nothing otherwise
+        fit_warmup_cosine(learn, c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
+                          resume=out/'checkpoint.safetensors' if resume else None)
     fit_s = time.perf_counter() - t_fit
+    if not dist.main: teardown_distributed(dist); return {}  # figures, metrics and kNN: rank 0 only
     # throughput and mean losses of the epochs this process ran; a resumed run adds those its checkpoint recorded
     done = [r for r in getattr(learn, 'throughput', [])]
     prev = getattr(learn, 'resume_meta', {}).get('throughput', []) if resume else []
     thr = prev + done
     model.eval()
-    fig = reconstruction_figure(model, snap_imgs, dls.stats, seed=0)
-    fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
-    _loss_figure(learn.recorder.values, thr, out/'loss.png')
+    if hasattr(model, 'reconstruct'):  # only a pixel decoder (MAE) has something to draw
+        fig = reconstruction_figure(model, snap_imgs, dls.stats, seed=0)
+        fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
+    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=_LOSS_LABEL[c.method])
     imgs = sum(r['images'] for r in thr); secs = sum(r['seconds'] for r in thr)
     metrics.update(loss=[r['train_loss'] for r in thr], valid_loss=[float(h[1]) for h in learn.recorder.values if len(h) > 1],
-                   epochs=c.epochs, img_per_s=imgs / secs if secs else None, train_s=secs, fit_s=fit_s,
+                   epochs=c.epochs, img_per_s=imgs / secs if secs else None,
+                   peak_mem_gib=max((r['peak_mem_gib'] for r in thr if 'peak_mem_gib' in r), default=None), train_s=secs, fit_s=fit_s,
                    device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
-                   preset=c.preset, data=str(c.data), seed=c.seed, resumed=bool(resume))
-    if knn: metrics.update(knn_report(ldls, {'knn_pretrained': model}))
+                   method=c.method, preset=c.preset, data=str(c.data), seed=c.seed, resumed=bool(resume))
+    if knn: metrics.update(knn_report(ldls, {'knn_pretrained': model}, pool=pool), knn_pool=pool)
     metrics['wall_s'] = time.perf_counter() - t_start
+    metrics['world_size'] = dist.world_size
     _atomic_json(metrics, out/'metrics.json')
+    teardown_distributed(dist)
     return metrics
 
 # %% ../nbs/06_train.ipynb #e541e36a
@@ -227,28 +294,33 @@ def _ratio(s):
     return v
 
 def mae_lit_pretrain(argv: list[str] | None = None):
-    "Console script: pretrain a Masked Autoencoder and write a run folder (see `pretrain`)."
+    "Console script: pretrain a Masked Autoencoder (or SimCLR, I-JEPA with --method) and write a run folder (see `pretrain`)."
     d = _DEFAULTS
     p = argparse.ArgumentParser(prog='mae_lit_pretrain', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
-        description='Pretrain a Masked Autoencoder (He et al. 2021) and write a run folder with the checkpoint, '
+        description='Pretrain a Masked Autoencoder (He et al. 2021; or SimCLR / I-JEPA on the same backbone with --method) and write a run folder with the checkpoint, '
                     'reconstructions.png, loss.png and metrics.json (loss per epoch, wall time, images/s, and kNN accuracy '
                     'of the pretrained encoder vs its random initialisation vs raw pixels). With no arguments: the tiny '
                     'preset on the Fashion-MNIST sample shipped with the package, a few minutes on a laptop CPU.')
     p.add_argument('--data', default=d['data'], help="'sample' (embedded Fashion-MNIST subset), 'full' (all of Fashion-MNIST; "
                    "downloads when missing), 'auto', 'url:NAME' (a fastai URLs data set, e.g. url:IMAGENETTE_160), or a folder of images")
-    p.add_argument('--preset', default=d['preset'], choices=list(MAE_PRESETS), help='model preset')
+    p.add_argument('--method', default=d['method'], choices=list(OBJECTIVES),
+                   help='pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023)')
+    p.add_argument('--preset', default=d['preset'], choices=sorted({*BACKBONES, *(n for ps in METHOD_PRESETS.values() for n in ps)}),
+                   help='backbone: a MAE preset name selects the same encoder for every --method')
     g = p.add_mutually_exclusive_group()
     g.add_argument('--epochs', type=_positive_int, default=None, help=f"number of epochs (default {d['epochs']})")
     g.add_argument('--time-budget', type=_positive_float, default=None, metavar='SECONDS',
                    help='train for about this many seconds instead: the epochs are estimated from a few timed steps')
     p.add_argument('--bs', type=_positive_int, default=d['bs'], help='batch size per step')
     p.add_argument('--accum', type=_positive_int, default=d['accum'], help='gradient accumulation steps (effective batch = bs·accum)')
-    p.add_argument('--mask-ratio', type=_ratio, default=d['mask_ratio'], help='fraction of patches hidden from the encoder')
+    p.add_argument('--mask-ratio', type=_ratio, default=d['mask_ratio'], help='fraction of patches hidden from the encoder (mae only)')
     p.add_argument('--norm-pix', action=argparse.BooleanOptionalAction, default=d['norm_pix'],
                    help='predict per-patch normalised pixels (the paper\'s best setting)')
     p.add_argument('--norm-pix-eps', type=_positive_float, default=d['norm_pix_eps'],
                    help='eps added to each patch\'s variance in the norm-pix target (1e-2 keeps near-flat patches from being amplified into noise)')
-    p.add_argument('--blr', type=_positive_float, default=d['blr'], help='base learning rate; lr = blr·effective batch/256 (the paper: 1.5e-4 for 800 epochs at batch 4096)')
+    p.add_argument('--blr', type=_positive_float, default=None, help='base learning rate; lr = blr·effective batch/256 (default per method: '
+                   + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('blr', d['blr'])}" for m in OBJECTIVES) + '; the MAE paper: 1.5e-4 for 800 epochs at batch 4096)')
+    p.add_argument('--temperature', type=_positive_float, default=None, help=f"NT-Xent temperature (simclr only; default {METHOD_DEFAULTS['simclr']['temperature']})")
     p.add_argument('--warmup-epochs', type=float, default=d['warmup_epochs'], help='linear warm-up epochs (default: 5%% of the epochs)')
     p.add_argument('--size', type=_positive_int, default=None, help='image side for folder data (default: the preset\'s)')
     p.add_argument('--out', default='runs/mae', help='run folder')
@@ -259,6 +331,8 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     p.add_argument('--snapshot-every', type=_positive_int, default=d['snapshot_every'], help='epochs between reconstruction snapshots')
     p.add_argument('--limit', type=_positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--no-knn', action='store_true', help='skip the kNN evaluation')
+    p.add_argument('--compile', action='store_true', default=None, help='torch.compile the model in place: faster steps on a GPU for the '
+                   'larger presets (measured in the Performance chapter), after about a minute of compiling; no gain on a CPU')
     a = p.parse_args(argv)
     cfg = {k: v for k, v in vars(a).items() if k not in ('out', 'resume', 'no_knn')}
     if a.resume:  # only what was given explicitly is checked against the run's config
@@ -268,6 +342,6 @@ def mae_lit_pretrain(argv: list[str] | None = None):
         m = pretrain(a.out, resume=a.resume, knn=not a.no_knn, **cfg)
     except (NonFiniteLossError, FileNotFoundError, FileExistsError, ValueError) as e:
         print(f'mae_lit_pretrain: error: {e}', file=sys.stderr); sys.exit(1)
-    summary = {k: m[k] for k in ('epochs', 'wall_s', 'img_per_s', 'knn_pretrained', 'knn_random', 'knn_pixels') if k in m}
+    summary = {k: m[k] for k in ('method', 'epochs', 'wall_s', 'img_per_s', 'knn_pretrained', 'knn_random', 'knn_pixels') if k in m}
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in summary.items()}))
     print(f'run folder: {Path(a.out).resolve()}')
