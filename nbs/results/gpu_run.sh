@@ -46,7 +46,7 @@ fi
 CPU_OUT="$OUT_DIR/compare_cpu"; mkdir -p "$CPU_OUT"
 cpu_pids=()
 for seed in $SEEDS; do for m in mae simclr ijepa supervised; do
-  nb=$([ $m = mae ] && echo "" || echo "--no-baselines")
+  nb=$([ $m = mae ] || [ $m = ijepa ] && echo "" || echo "--no-baselines")
   OMP_NUM_THREADS=1 "${CPU_TS[@]}" $PY "${CLI[@]}" mae_lit.compare:mae_lit_compare --methods $m --seeds $seed \
     --time-budget $CPU_CMP --data sample --device cpu --out "$CPU_OUT" $nb $CPU_LIM > "$CPU_OUT/$m-$seed.log" 2>&1 &
   cpu_pids+=($!)
@@ -73,7 +73,7 @@ run eval_eval 150 $PY "${CLI[@]}" mae_lit.eval:mae_lit_eval "$OUT_DIR/eval" --pr
 GPU_OUT="$OUT_DIR/compare_gpu"; mkdir -p "$GPU_OUT"
 echo "=== compare_gpu $(date +%T)"; t=$SECONDS; gpids=()
 for m in mae simclr ijepa supervised; do
-  nb=$([ $m = mae ] && echo "" || echo "--no-baselines")
+  nb=$([ $m = mae ] || [ $m = ijepa ] && echo "" || echo "--no-baselines")  # I-JEPA's mean-pooled random init
   timeout --signal=INT --kill-after=15 $((CMP * 2 + 90)) "${GPU_TS[@]}" $PY "${CLI[@]}" mae_lit.compare:mae_lit_compare \
     --methods $m --seeds 0 --time-budget $CMP --data $DATA --preset $PRESET --bs $BS --linear-epochs $LIN \
     --out "$GPU_OUT" $nb $LIM > "$GPU_OUT/$m.log" 2>&1 &
