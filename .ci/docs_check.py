@@ -82,7 +82,10 @@ def showdoc_targets(nb: Path) -> Counter:
     proc.process()
     out = Counter()
     for c in proc.nb.cells:
-        if c.cell_type == 'code': out.update(re.findall(r'show_doc\(\s*([A-Za-z_][\w.]*)', c.source))
+        if c.cell_type != 'code': continue
+        # only a cell's last expression is displayed: a show_doc above it in the same cell renders nothing
+        lines = [l for l in c.source.split('\n') if l.strip() and not l.lstrip().startswith('#')]
+        if lines: out.update(re.findall(r'show_doc\(\s*([A-Za-z_][\w.]*)', lines[-1]))
     return out
 
 
