@@ -201,6 +201,10 @@ def _atomic_save_file(tensors: dict, path: Path, metadata: dict):
         if os.path.exists(tmp): os.remove(tmp)
     return path
 
+def _atomic_json(obj, path: Path):
+    "Write `obj` as JSON to a temporary file beside `path`, then rename it over `path` (readers never see half a file)."
+    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
+
 def _unshared(sd: dict) -> dict:
     "Tensors safetensors can store: detached, contiguous, and no two sharing memory (tied weights are cloned)."
     seen, out = set(), {}

@@ -29,7 +29,7 @@ from .mae import MAE_PRESETS
 from .contrastive import SIMCLR_PRESETS, SimCLR
 from .jepa import IJEPA_PRESETS, IJEPA
 from .data import get_dls, ssl_augment
-from .callbacks import load_weights
+from .callbacks import load_weights, _atomic_json
 
 # %% auto #0
 __all__ = ['PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
@@ -482,7 +482,7 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
         seconds={**secs, 'total': time.perf_counter() - t0})
     if write:
         path = _eval_path(checkpoint, out); path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(res, indent=1)); os.replace(tmp, path)
+        _atomic_json(res, path)
         res['path'] = str(path)
     return res
 

@@ -23,7 +23,7 @@ from .contrastive import create_simclr, SIMCLR_PRESETS
 from .jepa import create_ijepa, IJEPA_PRESETS
 from .data import get_dls, ssl_augment
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch
-from .callbacks import (_rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, CheckpointCallback, ReconstructionSnapshots, EMATarget,
+from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, CheckpointCallback, ReconstructionSnapshots, EMATarget,
                                resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
 from .eval import knn_accuracy, knn_report
 
@@ -124,9 +124,6 @@ def _calibrate_epochs(learn: Learner, budget: float, n_steps: int = 8) -> tuple[
     return max(1, int(budget // epoch)), epoch
 
 # %% ../nbs/06_train.ipynb #6044c283
-def _atomic_json(obj, path: Path):
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
-
 def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE loss (hidden patches)'):
     import matplotlib; import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(5, 3))
