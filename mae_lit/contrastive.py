@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .vit import ViTEncoder, VIT_CONFIGS
+from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape
 
 # %% auto #0
 __all__ = ['SIMCLR_PRESETS', 'SimCLRAugment', 'nt_xent', 'nt_xent_slow', 'SimCLROutput', 'SimCLR', 'simclr_vit_tiny_fmnist',
@@ -145,8 +145,9 @@ class SimCLROutput:
     z: Tensor  # (2B, P) projections, first views then second views
     views: Tensor  # (2B, C, H, W) the two augmented views, first views then second views
 
-class SimCLR(nn.Module):
+class SimCLR(EncoderShape, nn.Module):
     "SimCLR on a `ViTEncoder`: imgs (B, C, H, W) -> SimCLROutput(loss, z (2B, P), views (2B, C, H, W))"
+    _shape_from = 'backbone'  # `EncoderShape` reads img_size, grid_size, vit_config, … off it
     encoder_prefix = 'backbone.'  # where the evaluated encoder's weights sit in `state_dict()`
     eval_pool = 'cls'  # the token the projection head is trained on
 
@@ -175,17 +176,6 @@ class SimCLR(nn.Module):
         self.augment = augment if augment is not None else SimCLRAugment()
         self.temperature, self.pool = temperature, pool
         self.head_config = dict(proj_hidden_dim=proj_hidden_dim, proj_dim=proj_dim, temperature=temperature, pool=pool)
-
-    @property
-    def vit_config(self) -> dict:
-        "The backbone's `ViTEncoder` arguments"
-        return self.backbone.vit_config
-
-    img_size = property(lambda self: self.backbone.img_size, doc="(H, W) of the input images")
-    in_chans = property(lambda self: self.backbone.in_chans, doc="image channels C")
-    patch_size = property(lambda self: self.backbone.patch_size, doc="(ph, pw)")
-    grid_size = property(lambda self: self.backbone.grid_size, doc="(gh, gw) patch grid")
-    num_patches = property(lambda self: self.backbone.num_patches, doc="L = gh·gw")
 
     def views(self, imgs:Tensor, generator:torch.Generator|None=None) -> Tensor:
         "Both augmented views, stacked: imgs (B, C, H, W) -> (2B, C, H, W), first views then second views"

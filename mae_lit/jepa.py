@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .patches import get_2d_sincos_pos_embed
 from .masking import Masks, MultiBlockMasking, gather_tokens
-from .vit import ViTEncoder, VIT_CONFIGS, _blocks, _init_vit_module
+from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, _blocks, _init_vit_module
 
 # %% auto #0
 __all__ = ['IJEPA_PRESETS', 'JEPAPredictor', 'IJEPAOutput', 'IJEPA', 'ijepa_vit_tiny_fmnist', 'ijepa_vit_ref_fmnist',
@@ -73,8 +73,9 @@ class IJEPAOutput:
     target: Tensor  # (M·B, T, D) layer-normed target-encoder outputs at the same positions
     masks: Masks  # ids_keep (B, K) context, targets M×(B, T), mask (B, L) 1 = not in the context
 
-class IJEPA(nn.Module):
+class IJEPA(EncoderShape, nn.Module):
     "I-JEPA on `ViTEncoder`s: imgs (B, C, H, W) -> IJEPAOutput(loss, pred (M·B, T, D), target (M·B, T, D), masks)"
+    _shape_from = 'context_encoder'  # `EncoderShape` reads img_size, grid_size, vit_config, … off it
     encoder_prefix = 'target_encoder.'  # the evaluated encoder's weights in `state_dict()`
     eval_pool = 'mean'  # the paper evaluates the average of the target encoder's patch tokens
 
@@ -104,17 +105,6 @@ class IJEPA(nn.Module):
         self.loss_type = loss
         self.predictor_config = dict(predictor_embed_dim=predictor_embed_dim, predictor_depth=predictor_depth,
                                      predictor_num_heads=predictor_num_heads)
-
-    @property
-    def vit_config(self) -> dict:
-        "The encoders' `ViTEncoder` arguments"
-        return self.context_encoder.vit_config
-
-    img_size = property(lambda self: self.context_encoder.img_size, doc="(H, W) of the input images")
-    in_chans = property(lambda self: self.context_encoder.in_chans, doc="image channels C")
-    patch_size = property(lambda self: self.context_encoder.patch_size, doc="(ph, pw)")
-    grid_size = property(lambda self: self.context_encoder.grid_size, doc="(gh, gw) patch grid")
-    num_patches = property(lambda self: self.context_encoder.num_patches, doc="L = gh·gw")
 
     @torch.no_grad()
     def targets(self, imgs:Tensor,  # images (B, C, H, W)

@@ -15,7 +15,7 @@ from .masking import gather_tokens
 
 # %% auto #0
 __all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'ViTEncoder', 'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_base_patch16',
-           'vit_large_patch16', 'vit_huge_patch14']
+           'vit_large_patch16', 'vit_huge_patch14', 'EncoderShape']
 
 # %% ../nbs/02_vit.ipynb #bac8215e
 def _init_vit_module(m: nn.Module):
@@ -178,3 +178,14 @@ def vit_huge_patch14(**kwargs) -> ViTEncoder:
     return ViTEncoder(**{**VIT_CONFIGS['vit_huge_patch14'], **kwargs})
 
 VIT_PRESETS = {f.__name__: f for f in (vit_tiny_fmnist, vit_ref_fmnist, vit_base_patch16, vit_large_patch16, vit_huge_patch14)}
+
+# %% ../nbs/02_vit.ipynb #e8e76e59
+class EncoderShape:
+    "Mixin for an objective holding a `ViTEncoder` in the attribute named by `_shape_from`: its shape attributes, read off that encoder."
+    _shape_from = 'encoder'
+    vit_config = property(lambda self: getattr(self, self._shape_from).vit_config, doc="the encoder's `ViTEncoder` arguments")
+    img_size = property(lambda self: getattr(self, self._shape_from).img_size, doc="(H, W) of the input images")
+    in_chans = property(lambda self: getattr(self, self._shape_from).in_chans, doc="image channels C")
+    patch_size = property(lambda self: getattr(self, self._shape_from).patch_size, doc="(ph, pw)")
+    grid_size = property(lambda self: getattr(self, self._shape_from).grid_size, doc="(gh, gw) patch grid")
+    num_patches = property(lambda self: getattr(self, self._shape_from).num_patches, doc="L = gh·gw")
