@@ -135,6 +135,18 @@ def _fused_torch_opt(learn):
        and all(g.get('fused') for g in opt.param_groups): return opt
     return None
 
+def _world() -> int:
+    import torch.distributed as tdist
+    return tdist.get_world_size() if tdist.is_available() and tdist.is_initialized() else 1
+
+def _bad_rank(bad: torch.Tensor) -> torch.Tensor:
+    "Under DDP: `bad` (a 0-dim 0./1. flag) becomes 1 + the highest rank that saw a non-finite loss (0 if none), the same on every rank; an all-reduce that does not sync the host. A single process: 1 + 0 when bad."
+    import torch.distributed as tdist
+    if _world() == 1: return bad
+    r = bad * (tdist.get_rank() + 1)
+    tdist.all_reduce(r, op=tdist.ReduceOp.MAX)  # every rank skips (and stops on) the same step, so none waits for the others
+    return r
+
 class StopOnNonFinite(Callback):
     "Never step the optimiser on a NaN/infinite loss; stop with `NonFiniteLossError` (on CUDA with a fused optimiser: at the next check, without a per-step host sync)."
     order = 20
@@ -148,10 +160,11 @@ class StopOnNonFinite(Callback):
     def _clear(self):
         opt = getattr(getattr(self.learn, 'opt', None), 'opt', None)
         if opt is not None and hasattr(opt, 'found_inf'): del opt.found_inf  # never leave a stale flag on the optimiser
-    def _fail(self, value, epoch, it, step, deferred=''):
+    def _fail(self, value, epoch, it, step, deferred='', rank=None):
         self._clear()
+        where = '' if rank is None else f' on rank {rank}'
         raise NonFiniteLossError(
-            f'the training loss became {value} at epoch {epoch}, iteration {it} (step {step}); {deferred}'
+            f'the training loss became {value}{where} at epoch {epoch}, iteration {it} (step {step}); {deferred}'
             'training stopped before the weights changed, and the last checkpoint was kept. Try a lower learning rate '
             '(--blr), a longer warm-up, or fp32 instead of bf16.')
     def after_loss(self):
@@ -159,16 +172,20 @@ class StopOnNonFinite(Callback):
         loss = self.loss_grad.detach()
         opt = _fused_torch_opt(self.learn) if (loss.is_cuda if self.defer is None else self.defer) else None
         if opt is None:  # CPU (where a check costs nothing) or an optimiser that cannot skip on the device: check now
-            if not torch.isfinite(loss).all(): self._fail(loss.float().mean().item(), self.epoch, self.iter, self.train_iter)
+            r = int(_bad_rank((~torch.isfinite(loss)).any().float()).item())  # under DDP: agreed by all ranks
+            if r: self._fail(loss.float().mean().item() if not torch.isfinite(loss).all() else 'non-finite',
+                             self.epoch, self.iter, self.train_iter, rank=r - 1 if _world() > 1 else None)
             return
         # CUDA: a device-side flag tells the fused optimiser to skip this update (as `GradScaler` does); no host sync
         if self._state is None:
             z = torch.zeros((), device=loss.device)  # shape () like GradScaler's found_inf
-            self._state = dict(pending=z, first=z.clone(), value=z.clone(), where=[])
+            self._state = dict(pending=z, first=z.clone(), value=z.clone(), rank=z.clone(), where=[])
         s = self._state
-        bad = (~torch.isfinite(loss)).any().float()                          # () 1. when this loss is not finite
+        r = _bad_rank((~torch.isfinite(loss)).any().float())                  # () 1 + a rank whose loss is not finite, or 0
+        bad = (r > 0).float()                                                 # 1. when any rank's loss is not finite
         new = bad * (s['first'] == 0)                                         # the first bad step since the last check
         s['value'] = torch.where(new > 0, loss.float().mean(), s['value'])
+        s['rank'] = torch.where(new > 0, r, s['rank'])
         s['first'] = torch.where(new > 0, torch.full_like(bad, len(s['where']) + 1), s['first'])
         s['where'].append((self.epoch, self.iter, self.train_iter))
         s['pending'] = torch.maximum(s['pending'], bad)                       # OR over accumulated micro-batches
@@ -184,8 +201,9 @@ class StopOnNonFinite(Callback):
         first = int(s['first'].item())
         if first:
             e, i, st = s['where'][first - 1]
-            self._fail(s['value'].item(), e, i, st, deferred=f'that step was skipped on the device and the check ran '
-                       f'{len(s["where"]) - first} steps later; ')
+            v = s['value'].item()
+            self._fail(v if not math.isfinite(v) else 'non-finite', e, i, st, deferred=f'that step was skipped on the device and '
+                       f'the check ran {len(s["where"]) - first} steps later; ', rank=int(s['rank'].item()) - 1 if _world() > 1 else None)
         s['where'] = []
 
 # %% ../nbs/05_callbacks.ipynb #a497baa8
@@ -220,7 +238,7 @@ def save_weights(model: nn.Module,      # any module; its full `state_dict()` is
                  **meta,                # JSON-able facts stored beside the weights (preset name, config, …)
                 ) -> Path:
     "Save a model's weights as safetensors, atomically, with JSON metadata under the key 'mae_lit'."
-    return _atomic_save_file(_unshared(model.state_dict()), Path(path), {'mae_lit': json.dumps(meta)})
+    return _atomic_save_file(_unshared(unwrap_model(model).state_dict()), Path(path), {'mae_lit': json.dumps(meta)})  # DDP/compile wrappers stripped
 
 def load_weights(path: str | Path, # a `.safetensors` file written by `save_weights` or `save_checkpoint`
                 ) -> tuple[dict, dict]:
@@ -327,7 +345,7 @@ class CheckpointCallback(Callback):
         done = self.epoch + 1
         if done % self.every == 0 or done == self.n_epoch:
             save_checkpoint(self.learn, self.path/'checkpoint.safetensors', done, **self.meta)
-            save_weights(self.learn.model, self.path/'model.safetensors', epoch=done, **self.meta)
+            save_weights(unwrap_model(self.learn.model), self.path/'model.safetensors', epoch=done, **self.meta)  # no `module.` prefix
 
 class ResumeCallback(Callback):
     "Restore the random generators and the smoothed loss saved by `load_checkpoint` where the first resumed epoch starts."

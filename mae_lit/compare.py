@@ -4,7 +4,8 @@
 
 # %% ../nbs/11_compare.ipynb #b6e94e7d
 from __future__ import annotations
-import argparse, json, math, os, sys, time
+import argparse, contextlib, io, json, math, os, sys, time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from .data import get_dls, ssl_augment
 from .callbacks import Throughput, _atomic_json
 from .eval import (evaluate, load_encoder, ViTClassifier, finetune_learner, dl_features, knn_accuracy, linear_accuracy)
 from .train import pretrain, build_objective, fit_warmup_cosine, _calibrate_epochs, OBJECTIVES
+from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0
 __all__ = ['COLUMNS', 'METHODS', 'train_supervised', 'summarize', 'format_summary', 'compare', 'mae_lit_compare']
@@ -68,29 +70,32 @@ def train_supervised(out: str | Path,            # the run folder (metrics.json 
                      limit: int | None = None,     # first N images of each Fashion-MNIST split
                      device=None,
                     ) -> dict:
-    "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget; its accuracy, frozen scores, speed."
+    "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget (with DDP under a launcher); its accuracy, frozen scores, speed."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if (time_budget is None) == (epochs is None): raise ValueError('give exactly one of time_budget (seconds) and epochs')
-    t0, device = time.perf_counter(), torch.device(device) if device else default_device()
+    t0, dist = time.perf_counter(), setup_distributed(device)
+    device = dist.device if dist.world_size > 1 else torch.device(device) if device else default_device()
     cfg = _vit_config(preset)
     kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}))
     dls = get_dls(data, labels=True, aug=False, bs=bs, **kw)
+    if dist.world_size > 1: dls = shard_dls(dls, seed=seed)  # per-rank slices of every global batch; validation gathered by fastai
     set_seed(seed, reproducible=True)
     clf = ViTClassifier(len(dls.classes), **{**cfg, 'drop_path_rate': drop_path}).to(device)
     learn = finetune_learner(dls, clf, blr=blr, layer_decay=1.0, cbs=[Throughput()])
-    if time_budget is not None: epochs, _ = _calibrate_epochs(learn, time_budget)
-    with learn.no_bar(), learn.no_logging(): fit_warmup_cosine(learn, epochs)
+    if time_budget is not None: epochs = broadcast_object(_calibrate_epochs(learn, time_budget)[0])  # rank 0's count everywhere
+    with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=seed): fit_warmup_cosine(learn, epochs)
     thr = list(learn.throughput)  # read before `validate`, whose before_fit event resets the record
     with learn.no_bar(): acc = float(learn.validate()[1])
     imgs, secs = sum(r['images'] for r in thr), sum(r['seconds'] for r in thr)
-    ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **kw)
-    _save_embedding(_Pooled(clf).eval(), ldls, out/'embedding.npz')
+    ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **kw)  # frozen-feature scores: the whole sets, on every rank
+    if dist.main: _save_embedding(_Pooled(clf).eval(), ldls, out/'embedding.npz')
     res = dict(finetune=acc, **_frozen_scores(_Pooled(clf).eval(), ldls, protocols, seed, linear_epochs, device),
                epochs=epochs, img_per_s=imgs / secs if secs else None, train_s=secs,
                peak_mem_gib=max((r.get('peak_mem_gib', 0.) for r in thr), default=None) if device.type == 'cuda' else None,
                device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
-               preset=preset, data=str(data), seed=seed, wall_s=time.perf_counter() - t0)
-    _atomic_json(res, out/'metrics.json')
+               preset=preset, data=str(data), seed=seed, world_size=dist.world_size, wall_s=time.perf_counter() - t0)
+    if dist.main: _atomic_json(res, out/'metrics.json')
+    teardown_distributed(dist)
     return res
 
 # %% ../nbs/11_compare.ipynb #8ed7aeec
@@ -142,7 +147,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
             collect_only: bool = False,       # train nothing: gather the rows of finished runs (e.g. after runs made in parallel)
             verbose: bool = True,
            ) -> pd.DataFrame:
-    "Pretrain and evaluate every method × seed under one budget; writes results.csv (one row per run) and summary.csv."
+    "Pretrain and evaluate every method × seed under one budget; writes results.csv (one row per run) and summary.csv. Under torchrun / accelerate launch every run trains with DDP."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     bad = [m for m in methods if m not in METHODS]
     if bad or not methods: raise ValueError(f'methods must be among {", ".join(METHODS)}, got {list(methods)}')
@@ -151,16 +156,25 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     if bad or not protocols: raise ValueError(f"protocols must be among 'knn', 'linear', 'finetune', got {list(protocols)}")
     settings, eval_settings = settings or {}, eval_settings or {}
     budget = dict(time_budget=time_budget) if time_budget is not None else dict(epochs=epochs)
-    if not collect_only: _atomic_json(dict(methods=list(methods), seeds=list(seeds), data=str(data), preset=preset, **budget,
+    # Under a launcher: one process group for the whole comparison (each `pretrain` joins it and leaves it standing).
+    # Every rank trains every run (DDP) and then evaluates it in full, the same way on the same data, while only rank 0
+    # writes: fastai gathers metrics across all ranks of the job, so an evaluation on rank 0 alone would wait for the others.
+    dist = setup_distributed(device)
+    main, edev = dist.main, dist.device if dist.world_size > 1 else device
+    quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
+    verbose = verbose and main
+    if not collect_only and main: _atomic_json(dict(methods=list(methods), seeds=list(seeds), data=str(data), preset=preset, **budget,
                       protocols=list(protocols), bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
-                      settings=settings, eval_settings=eval_settings), out/'compare.json')
+                      settings=settings, eval_settings=eval_settings, world_size=dist.world_size), out/'compare.json')
     rows = []
     for seed in seeds:
         base_pools, pixels_done = set(), not baselines  # pools whose random-init baseline this seed has
         for m in methods:
             run = out/f'{m}-seed{seed}'
-            if (run/'row.json').is_file():
-                got = json.loads((run/'row.json').read_text()); rows += got
+            has_row, has_metrics, resumable = broadcast_object(  # rank 0's view of the folder decides for every rank
+                tuple((run/f).is_file() for f in ('row.json', 'metrics.json', 'checkpoint.safetensors')))
+            if has_row:
+                got = broadcast_object(json.loads((run/'row.json').read_text()) if main else None); rows += got
                 for r in got[1:]:
                     if r['method'] == 'raw pixels': pixels_done = True
                     else: base_pools.add(r['method'].split(', ')[1].split()[0] if ', ' in r['method'] else 'cls')
@@ -171,24 +185,25 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                 continue
             t0 = time.perf_counter()
             if m == 'supervised':
-                r = train_supervised(run, preset, data, seed, bs=bs or 64, protocols=[p for p in protocols if p != 'finetune'],
-                                     linear_epochs=linear_epochs, limit=limit, device=device, **budget)
+                with quiet(): r = train_supervised(run, preset, data, seed, bs=bs or 64, protocols=[p for p in protocols if p != 'finetune'],
+                                                   linear_epochs=linear_epochs, limit=limit, device=device, **budget)
                 new = [dict(method=m, seed=seed, knn=r.get('knn'), linear=r.get('linear'), finetune=r['finetune'],
                             img_per_s=r['img_per_s'], wall_s=r['train_s'], peak_mem_gib=r['peak_mem_gib'], device=r['device'])]
             else:
-                if not (run/'metrics.json').is_file():
-                    resumable = (run/'checkpoint.safetensors').is_file()
-                    pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit,
-                             device=str(device) if device else None, **({'bs': bs} if bs else {}),
-                             **({} if resumable else budget), **settings.get(m, {}))
-                met = json.loads((run/'metrics.json').read_text())
+                if not has_metrics:
+                    with quiet():
+                        pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit,
+                                 device=str(device) if device else None, **({'bs': bs} if bs else {}),
+                                 **({} if resumable else budget), **settings.get(m, {}))
+                met = broadcast_object(json.loads((run/'metrics.json').read_text()) if main else None)  # rank 0 wrote it
                 pool = _eval_pool(m, preset)
                 need_base = baselines and pool not in base_pools
-                ev = evaluate(run, list(protocols), seed=seed, limit=limit, linear_epochs=linear_epochs, pool=pool,
-                              baselines=need_base, device=device, **eval_settings)
-                enc, _ = load_encoder(run, device=device)
-                _save_embedding(enc, get_dls(data, labels=True, aug=False, bs=512, device=enc.cls_token.device, seed=seed,
-                                             **({'limit': limit} if limit else {})), run/'embedding.npz', pool)
+                with quiet(): ev = evaluate(run, list(protocols), seed=seed, limit=limit, linear_epochs=linear_epochs, pool=pool,
+                                            baselines=need_base, device=edev, write=main, **eval_settings)
+                if main:
+                    enc, _ = load_encoder(run, device=edev)
+                    _save_embedding(enc, get_dls(data, labels=True, aug=False, bs=512, device=enc.cls_token.device, seed=seed,
+                                                 **({'limit': limit} if limit else {})), run/'embedding.npz', pool)
                 new = [dict(method=m, seed=seed, knn=ev.get('knn'), linear=ev.get('linear'), finetune=ev.get('finetune'),
                             img_per_s=met.get('img_per_s'), wall_s=met.get('train_s'), peak_mem_gib=met.get('peak_mem_gib'),
                             device=met.get('device'))]
@@ -200,12 +215,13 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                                  peak_mem_gib=None, device=met.get('device'))
                             for name, sfx in refs]
                     base_pools.add(pool); pixels_done = True
-            _atomic_json(new, run/'row.json'); rows += new
+            rows += new
+            if main: _atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
             if verbose: print(f"{m} seed {seed}: " + ', '.join(f'{k} {new[0][k]:.4f}' for k in ('knn', 'linear', 'finetune')
                                                           if new[0][k] is not None) + f' ({time.perf_counter() - t0:.0f} s)')
-            _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
     df = pd.DataFrame(rows, columns=COLUMNS)
-    _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
+    if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
+    teardown_distributed(dist)
     return df
 
 # %% ../nbs/11_compare.ipynb #464a3a4b
@@ -215,7 +231,8 @@ def mae_lit_compare(argv: list[str] | None = None):
         'Compare self-supervised objectives fairly: the same backbone, data, wall-clock (or epoch) budget, optimiser, seeds and '
         'evaluation (kNN k=20 T=0.07, linear probe) for every method. One run folder per method and seed under --out, '
         'results.csv (one row per run: method, seed, knn, linear, finetune, img_per_s, wall_s, peak_mem_gib, device) and '
-        'summary.csv (mean ± std over seeds). Running it again skips finished runs and resumes an interrupted one.')
+        'summary.csv (mean ± std over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun or '
+        'accelerate launch every run trains with DDP on all ranks, and rank 0 writes.')
     p.add_argument('--methods', nargs='+', default=list(METHODS), choices=list(METHODS), help='methods to run (default: all)')
     p.add_argument('--seeds', nargs='+', type=int, default=[0], help='seeds (default: 0)')
     p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME' or an image folder (default: sample)")
@@ -239,5 +256,6 @@ def mae_lit_compare(argv: list[str] | None = None):
                      baselines=not a.no_baselines, device=a.device, collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_compare: error: {e}', file=sys.stderr); sys.exit(1)
+    if dist_env()[0] != 0: return  # ranks > 0 of a distributed job: rank 0 reports
     print(format_summary(summarize(df)).to_string(index=False))
     print(f'wrote {Path(a.out)/"results.csv"} and {Path(a.out)/"summary.csv"}')

@@ -371,9 +371,18 @@ def url_dls(name: str = 'IMAGENETTE_160', # a fastai `URLs` attribute, e.g. 'IMA
     return folder_dls(untar_data(url), **kwargs)
 
 # %% ../nbs/04_data.ipynb #5da069e7
-def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNIST), 'url:NAME' (fastai URLs), or an image folder
+def _shard_split(p: Path):
+    "`(train, valid)` shard folders of a tar-shard data set (`p/train`, `p/valid`, each with `shards.json`), or None."
+    tr, va = p/'train', p/'valid'
+    if not (tr/'shards.json').is_file() and not (p/'shards.json').is_file(): return None
+    if not ((tr/'shards.json').is_file() and (va/'shards.json').is_file()):
+        raise ValueError(f'{p}: a tar-shard data set needs two sub-folders written by `write_shards`, {tr} and {va} '
+                         '(the validation shards give the snapshots, the validation loss and the kNN test set)')
+    return tr, va
+
+def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNIST), 'url:NAME' (fastai URLs), an image folder, or a folder of tar shards
             labels: bool = False,          # `(x, y)` batches for evaluation; `False`: `(x,)` for pretraining
-            **kwargs,                      # passed to `fmnist_dls` or `folder_dls`
+            **kwargs,                      # passed to `fmnist_dls`, `folder_dls` or `tar_dls`
            ) -> DataLoaders:
     "`DataLoaders` for any data source this package knows, named by one string."
     data = str(data)
@@ -381,8 +390,16 @@ def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNI
     if data.startswith('url:'): return url_dls(data[4:], labels=labels, **kwargs)
     if Path(data).is_dir():
         if _has_fmnist(data): return fmnist_dls(data, labels=labels, **kwargs)
+        split = _shard_split(Path(data))
+        if split is not None:  # WebDataset-style tar shards, streamed (14_distributed)
+            from .distributed import tar_dls
+            if labels:
+                unlabelled = [str(s) for s in split if not json.loads((s/'shards.json').read_text()).get('labels')]
+                if unlabelled: raise ValueError(f'labelled loaders need `.cls` labels, but {unlabelled} were written without them')
+                kwargs = {'rank': 0, 'world_size': 1, **kwargs}  # evaluation reads every shard in every process
+            return tar_dls(*split, labels=labels, **kwargs)
         return folder_dls(data, labels=labels, **kwargs)
-    raise ValueError(f"data must be 'sample', 'full', 'auto', 'url:NAME' or an existing folder of images, got {data!r}")
+    raise ValueError(f"data must be 'sample', 'full', 'auto', 'url:NAME', an existing folder of images or of tar shards (train/, valid/), got {data!r}")
 
 # %% ../nbs/04_data.ipynb #dbc1a326
 def mae_lit_data(argv: list[str] | None = None):

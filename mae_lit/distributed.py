@@ -16,7 +16,7 @@ from fastcore.foundation import L
 from fastai.callback.core import Callback
 from fastai.data.core import DataLoaders, TfmdDL
 from fastai.distributed import DistributedDL  # fastai's DDP support; needs `accelerate`
-from fastai.torch_core import rank_distrib, num_distrib, distrib_barrier
+from fastai.torch_core import rank_distrib, num_distrib, distrib_barrier, find_bs
 from fastai.vision.all import TensorImage, TensorImageBW, TensorCategory, IntToFloatTensor, Normalize
 from functools import partial
 from fastai.callback.core import CancelFitException
@@ -26,13 +26,13 @@ from fastai.callback.training import GradientAccumulation
 from .masking import MaskSampler, random_masking
 from .mae import create_mae
 from .data import fmnist_dls, image_stats, ssl_augment
-from .callbacks import unwrap_model, ObjectiveCallback, objective_loss
+from .callbacks import unwrap_model, ObjectiveCallback, objective_loss, StopOnNonFinite, NonFiniteLossError
 
 # %% auto #0
 __all__ = ['DistInfo', 'dist_env', 'setup_distributed', 'teardown_distributed', 'broadcast_object', 'all_gather_object',
            'ShardedDL', 'regroup_batch', 'shard_dls', 'rank_seed', 'DistributedSetup', 'has_batchnorm', 'ddp_ctx',
-           'param_digest', 'ParamSyncCheck', 'GlobalBatchMasking', 'spawn_local', 'ddp_equivalence', 'write_shards',
-           'TarShards', 'tar_dls']
+           'NoSyncAccumulation', 'param_digest', 'ParamSyncCheck', 'GlobalBatchMasking', 'spawn_local',
+           'ddp_equivalence', 'write_shards', 'TarShards', 'tar_dls']
 
 # %% ../nbs/14_distributed.ipynb #1d5581e0
 @dataclass
@@ -55,6 +55,7 @@ def dist_env() -> tuple[int, int, int]:
     return rank, local, ws
 
 def setup_distributed(device: str | torch.device | None = None, # 'cpu', 'cuda', …; default: the GPU when there is one
+                      timeout: float | None = None, # seconds a collective waits for the other ranks before failing; default: torch's (10 min nccl, 30 min gloo)
                      ) -> DistInfo:
     "Read the launcher's variables, pin CUDA rank `LOCAL_RANK` to its GPU and start the process group (nccl on CUDA, gloo on CPU) when `WORLD_SIZE > 1`."
     rank, local, ws = dist_env()
@@ -68,7 +69,9 @@ def setup_distributed(device: str | torch.device | None = None, # 'cpu', 'cuda',
         if not tdist.is_initialized():
             for k in ('MASTER_ADDR', 'MASTER_PORT'):
                 if k not in os.environ: raise ValueError(f'WORLD_SIZE={ws} but {k} is not set: start the job with torchrun or accelerate launch')
-            tdist.init_process_group(info.backend, rank=rank, world_size=ws)
+            import datetime
+            tdist.init_process_group(info.backend, rank=rank, world_size=ws,
+                                     **({'timeout': datetime.timedelta(seconds=timeout)} if timeout else {}))
             info.created = True
     return info
 
@@ -224,6 +227,19 @@ def ddp_ctx(learn,              # a `Learner` whose `dls` were made by `shard_dl
         with learn.distrib_ctx(sync_bn=has_batchnorm(unwrap_model(learn.model)), **kwargs): yield learn
     finally: learn.remove_cb(cb)
 
+class NoSyncAccumulation(GradientAccumulation):
+    "fastai's `GradientAccumulation` that, under DDP, skips the gradient all-reduce of every micro-batch but the one that ends an optimiser step (`no_sync`)."
+    def before_fit(self): super().before_fit(); self._ctx = None
+    def before_batch(self):  # DDP reads the flag in its forward pass, so the context spans forward and backward
+        m = self.learn.model
+        if isinstance(m, nn.parallel.DistributedDataParallel) and self.count + find_bs(self.learn.yb) < self.n_acc:
+            self._ctx = m.no_sync(); self._ctx.__enter__()  # gradients add up locally; the last micro-batch's backward reduces the sum
+    def _exit(self):
+        if self._ctx is not None: self._ctx.__exit__(None, None, None); self._ctx = None
+    def after_backward(self): self._exit()
+    def after_batch(self): self._exit()  # a cancelled backward
+    def after_fit(self): self._exit()
+
 # %% ../nbs/14_distributed.ipynb #8e30af31
 def param_digest(model: nn.Module) -> str:
     "A hash of every floating tensor in `model.state_dict()` (EMA targets included), bit for bit."
@@ -307,10 +323,21 @@ def spawn_local(fn,                  # a module-level function (picklable); it c
     return [res[r] for r in range(world_size)]
 
 # %% ../nbs/14_distributed.ipynb #6780ef7b
+class _CommCount(Callback):
+    "Per optimiser step, how many backward passes all-reduced gradients (seen by a DDP communication hook)."
+    order, run_valid = 12, False  # after fastai's DistributedTrainer (11) has wrapped the model
+    def before_fit(self):
+        self.synced, self.per_step = set(), []
+        if isinstance(self.learn.model, nn.parallel.DistributedDataParallel):
+            from torch.distributed.algorithms.ddp_comm_hooks.default_hooks import allreduce_hook
+            def hook(state, bucket): self.synced.add(self.learn.iter); return allreduce_hook(None, bucket)  # per bucket
+            self.learn.model.register_comm_hook(None, hook)
+    def after_step(self): self.per_step.append(len(self.synced)); self.synced = set()
+
 def _equivalence_run(bs: int, steps: int, preset: str, seed: int, blr: float, limit: int, accum: int = 1,
-                     objective=None, cbs=()) -> dict:
-    "Train `steps` steps (per rank batch `bs`) with fixed data order (and, for MAE, masks); the per-step global loss and the digests."
-    info = setup_distributed('cpu')
+                     objective=None, cbs=(), no_sync: bool = True, timeout: float | None = 300) -> dict:
+    "Train `steps` optimiser steps (per rank batch `bs`, `accum` micro-batches each) with fixed data order (and, for MAE, masks); the per-micro-batch global loss, the digests, the all-reduces per step."
+    info = setup_distributed('cpu', timeout=timeout)
     torch.manual_seed(seed)
     if objective is None:
         model = create_mae(preset, norm_pix_loss=True, norm_pix_eps=1e-2)
@@ -321,16 +348,40 @@ def _equivalence_run(bs: int, steps: int, preset: str, seed: int, blr: float, li
     opt = partial(OptimWrapper, opt=partial(torch.optim.AdamW, betas=(0.9, 0.95), foreach=True))
     learn = Learner(dls, model, loss_func=objective_loss, opt_func=opt, lr=blr * eff / 256, wd=0.05,
                     cbs=[ObjectiveCallback(), *([_MaskStep()] if objective is None else []), *L(cbs),
-                         *([GradientAccumulation(bs * accum)] if accum > 1 else [])])
-    check, log = ParamSyncCheck(), _LossLog()
+                         *([(NoSyncAccumulation if no_sync else GradientAccumulation)(bs * accum)] if accum > 1 else [])])
+    check, log, comm = ParamSyncCheck(), _LossLog(), _CommCount()
     class _Stop(Callback):
         order = 99
         def before_batch(self):
             if check.steps >= steps: raise CancelFitException()
     with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=seed, reseed=False):
-        learn.fit(1, cbs=[check, log, _Stop()])
+        learn.fit(1, cbs=[check, log, comm, _Stop()])
     out = dict(losses=log.losses, digests=[d for _, d in check.records], world_size=info.world_size,
-               final=param_digest(learn.model))
+               final=param_digest(learn.model), allreduces=comm.per_step)
+    teardown_distributed(info)
+    return out
+
+def _nonfinite_run(bad_rank: int = 1, bad_step: int = 2, defer: bool = False, bs: int = 8, limit: int = 256,
+                   timeout: float = 120) -> dict:
+    "MAE on gloo ranks where only rank `bad_rank`'s loss turns NaN at training step `bad_step`: what each rank raised, how fast, its weights."
+    import time
+    info = setup_distributed('cpu', timeout=timeout)
+    torch.manual_seed(0)
+    model = create_mae('mae_vit_tiny_fmnist', norm_pix_loss=True, norm_pix_eps=1e-2)
+    dls = shard_dls(fmnist_dls('sample', bs=bs, aug=False, device='cpu', seed=0, limit=limit), seed=0)
+    opt = partial(OptimWrapper, opt=partial(torch.optim.AdamW, betas=(0.9, 0.95), **({'fused': True} if defer else {'foreach': True})))
+    class _Poison(Callback):
+        order = StopOnNonFinite.order - 1
+        def after_loss(self):
+            if self.training and self.train_iter == bad_step and info.rank == bad_rank: self.learn.loss_grad = self.loss_grad * float('nan')
+    learn = Learner(dls, model, loss_func=objective_loss, opt_func=opt, lr=1e-3,
+                    cbs=[ObjectiveCallback(), _Poison(), StopOnNonFinite(check_every=2, defer=defer)])
+    err, t0 = None, time.perf_counter()
+    try:
+        with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=0): learn.fit(1)
+    except NonFiniteLossError as e: err = str(e)
+    out = dict(error=err, seconds=time.perf_counter() - t0, digest=param_digest(learn.model), step=learn.train_iter,
+               finite=all(bool(torch.isfinite(p).all()) for p in learn.model.parameters()))
     teardown_distributed(info)
     return out
 
@@ -344,17 +395,20 @@ def ddp_equivalence(world_size: int = 2,    # ranks of the distributed run
                     objective=None,         # a picklable factory of another objective (e.g. I-JEPA); `None`: the MAE `preset` with `GlobalBatchMasking`
                     cbs=(),                 # extra callbacks for both runs (e.g. `EMATarget`)
                     single: bool = True,    # also run the single-process reference (meaningful for MAE, whose masks are fixed)
+                    accum: int = 1,         # micro-batches per optimiser step (both runs)
+                    no_sync: bool = True,   # accumulate with `NoSyncAccumulation` (else fastai's `GradientAccumulation`)
                    ) -> dict:
-    "Train the same steps on `world_size` gloo ranks and in one process with the same global batch, data order and masks; per-step losses, per-rank weight digests."
-    multi = spawn_local(_equivalence_run, world_size, bs, steps, preset, seed, blr, limit, 1, objective, list(cbs))
+    "Train the same steps on `world_size` gloo ranks and in one process with the same global micro-batches, data order and masks; per-micro-batch losses, per-rank weight digests, all-reduces per step."
+    multi = spawn_local(_equivalence_run, world_size, bs, steps, preset, seed, blr, limit, accum, objective, list(cbs), no_sync)
     ml = np.array(multi[0]['losses'])
-    # the reference runs here, in this process: no launcher variables, one rank, global batch bs·world_size
-    ref = _equivalence_run(bs * world_size, steps, preset, seed, blr, limit, 1, objective, list(cbs)) if single else None
+    # the reference runs here, in this process: no launcher variables, one rank, global micro-batch bs·world_size
+    ref = _equivalence_run(bs * world_size, steps, preset, seed, blr, limit, accum, objective, list(cbs)) if single else None
     sl = np.array(ref['losses']) if ref else np.full_like(ml, np.nan)
     return dict(multi_losses=ml.tolist(), single_losses=sl.tolist(),
                 max_rel_diff=float(np.max(np.abs(ml - sl) / np.abs(sl))) if ref and len(sl) == len(ml) else float('nan'),
                 rank_digests=[m['digests'] for m in multi], ranks_identical=all(len(set(d)) == 1 for m in multi for d in m['digests']),
-                world_size=world_size, bs=bs, global_bs=bs * world_size, steps=steps, seed=seed)
+                allreduces=multi[0]['allreduces'], world_size=world_size, bs=bs, global_bs=bs * world_size, accum=accum,
+                steps=steps, seed=seed)
 
 # %% ../nbs/14_distributed.ipynb #e437f14e
 _IMG_EXT = {'png': 'PNG', 'jpg': 'JPEG', 'jpeg': 'JPEG'}
@@ -530,8 +584,13 @@ def tar_dls(train,                      # training shards: a folder from `write_
     kw = dict(bs=bs, num_workers=num_workers, device=device, after_batch=after_batch)
     loaders = [TfmdDL(tr, n=tr.epoch_len, drop_last=True, **kw)]
     if valid is not None:
-        va = TarShards(valid, rank, world_size, labels=labels, size=size, grey=tr.grey, shuffle=False, seed=seed, **{k: v for k, v in kwargs.items() if k != 'epoch_len'})
+        va = TarShards(valid, rank, world_size, labels=labels, size=size, grey=tr.grey, shuffle=False, seed=seed,
+                       **{k: v for k, v in kwargs.items() if k not in ('epoch_len', 'grey')})
         loaders.append(TfmdDL(va, n=va.epoch_len, drop_last=False, **{**kw, 'after_batch': after_batch[:2]}))
+    for dl in loaders:  # fastai learns the batch types from one item before `new` (e.g. an unshuffled copy for features) works
+        dl.it = iter(dl.dataset)
+        try: dl._one_pass()
+        finally: del dl.it
     dls = DataLoaders(*loaders, device=device)
     dls.stats, dls.classes, dls.presharded = tuple(stats), None, True
     return dls

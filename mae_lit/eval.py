@@ -348,7 +348,7 @@ _MIX = {'mixup': partial(MixUp, 0.8), 'cutmix': partial(CutMix, 1.0)}  # MAE's a
 
 def finetune_learner(dls: DataLoaders,          # labelled loaders `(x, y)`
                      model: ViTClassifier,      # e.g. `classifier_from_encoder(encoder, n_classes)`
-                     blr: float = 5e-4,         # base lr: lr = blr · batch / 256 (MAE ViT-B: 5e-4)
+                     blr: float = 5e-4,         # base lr: lr = blr · global batch / 256 (MAE ViT-B: 5e-4)
                      lr: float | None = None,   # absolute peak lr of the head (overrides `blr`)
                      layer_decay: float = 0.75, # 1.0 = no layer decay (training from scratch)
                      wd: float = 0.05,          # weight decay of matrices
@@ -362,7 +362,7 @@ def finetune_learner(dls: DataLoaders,          # labelled loaders `(x, y)`
     if not 0 < layer_decay <= 1: raise ValueError(f'layer_decay must be in (0, 1], got {layer_decay}')
     if precision not in ('auto', 'bf16', 'fp32'): raise ValueError(f"precision must be 'auto', 'bf16' or 'fp32', got {precision!r}")
     device = torch.device(getattr(dls, 'device', None) or default_device())
-    lr = lr if lr is not None else blr * dls.train.bs / 256
+    lr = lr if lr is not None else blr * dls.train.bs * getattr(dls.train, 'world_size', 1) / 256  # the global batch (sharded loaders: × ranks)
     params, scales, wds = layer_decay_groups(model, layer_decay, wd)
     loss = LabelSmoothingCrossEntropyFlat(eps=smoothing) if smoothing else CrossEntropyLossFlat()
     learn = Learner(dls, model.to(device), loss_func=loss, opt_func=partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8),

@@ -15,14 +15,13 @@ from fastai.learner import Learner
 from fastai.optimizer import OptimWrapper
 from fastai.callback.core import Callback
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
-from fastai.callback.training import GradientAccumulation
 from fastai.torch_core import set_seed, default_device
 
 from .mae import create_mae, MAE_PRESETS
 from .contrastive import create_simclr, SIMCLR_PRESETS
 from .jepa import create_ijepa, IJEPA_PRESETS
 from .data import get_dls, ssl_augment
-from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch
+from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, CheckpointCallback, ReconstructionSnapshots, EMATarget,
                                resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
 from .eval import knn_accuracy, knn_report
@@ -71,7 +70,7 @@ def ssl_learner(dls,                        # fastai `DataLoaders` (images-only 
     eff_batch = dls.train.bs * accum * world
     lr = lr if lr is not None else blr * eff_batch / 256
     opt = partial(torch.optim.AdamW, betas=betas, **({'fused': True} if device.type == 'cuda' else {'foreach': True}))
-    extra = [GradientAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples
+    extra = [NoSyncAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples; one all-reduce per step under DDP
     learn = SSLLearner(dls, objective.to(device), loss_func=objective_loss, opt_func=partial(OptimWrapper, opt=opt),
                     splitter=param_groups_wd, wd=[wd, 0.], lr=lr, path=Path(path or tempfile.mkdtemp(prefix='mae_lit_')),
                     cbs=[ObjectiveCallback(), StopOnNonFinite(), Throughput(), *extra, *L(cbs)])
@@ -299,7 +298,8 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                     'of the pretrained encoder vs its random initialisation vs raw pixels). With no arguments: the tiny '
                     'preset on the Fashion-MNIST sample shipped with the package, a few minutes on a laptop CPU.')
     p.add_argument('--data', default=d['data'], help="'sample' (embedded Fashion-MNIST subset), 'full' (all of Fashion-MNIST; "
-                   "downloads when missing), 'auto', 'url:NAME' (a fastai URLs data set, e.g. url:IMAGENETTE_160), or a folder of images")
+                   "downloads when missing), 'auto', 'url:NAME' (a fastai URLs data set, e.g. url:IMAGENETTE_160), a folder of images, "
+                   "or a folder of tar shards with train/ and valid/ sub-folders (written by mae_lit.distributed.write_shards; streamed)")
     p.add_argument('--method', default=d['method'], choices=list(OBJECTIVES),
                    help='pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023)')
     p.add_argument('--preset', default=d['preset'], choices=sorted({*BACKBONES, *(n for ps in METHOD_PRESETS.values() for n in ps)}),
@@ -339,6 +339,7 @@ def mae_lit_pretrain(argv: list[str] | None = None):
         m = pretrain(a.out, resume=a.resume, knn=not a.no_knn, **cfg)
     except (NonFiniteLossError, FileNotFoundError, FileExistsError, ValueError) as e:
         print(f'mae_lit_pretrain: error: {e}', file=sys.stderr); sys.exit(1)
-    summary = {k: m[k] for k in ('method', 'epochs', 'wall_s', 'img_per_s', 'knn_pretrained', 'knn_random', 'knn_pixels') if k in m}
+    if not m: return  # ranks > 0 of a distributed job: rank 0 reports
+    summary = {k: m[k] for k in ('method', 'epochs', 'wall_s', 'img_per_s', 'knn_pretrained', 'knn_random', 'knn_pixels', 'world_size') if k in m}
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in summary.items()}))
     print(f'run folder: {Path(a.out).resolve()}')
