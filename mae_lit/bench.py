@@ -14,7 +14,7 @@ from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_config_like', 'hf_vitmae_like', 'build_step',
-           'time_steps', 'bench_one', 'run_bench', 'mae_lit_bench']
+           'time_steps', 'bench_one', 'run_bench', 'paired_bench', 'mae_lit_bench']
 
 # %% ../nbs/13_bench.ipynb #e56c2315
 def _block_flops(n:int, d:int, hidden:int) -> int:
@@ -313,6 +313,55 @@ def _write_json(records:list, path):
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(records, indent=1)); os.replace(tmp, path)
 
+# %% ../nbs/13_bench.ipynb #e42962d2
+def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added if missing
+                 preset:str='mae_vit_tiny_fmnist',  # a key of `MAE_PRESETS`
+                 batch:int=256,  # images per step
+                 device:str|torch.device='cpu',  # 'cpu', 'cuda', …
+                 precision:str='auto',  # 'auto' (bf16 on CUDA, fp32 on the CPU), 'bf16' or 'fp32'
+                 rounds:int=30,  # timed rounds; each times every implementation once
+                 steps:int=2,  # steps per implementation per round (between two synchronisations)
+                 warmup:int=3,  # untimed steps per implementation first
+                 seed:int=0,  # seeds the weights, the batch and the masks
+                 base:str='hf-sdpa',  # the implementation the ratios are taken against
+                ) -> list:  # one record per implementation: median ms and img/s, and the per-round ratio to `base`
+    "Time `impls` in alternating rounds within one process; per implementation the median step time and the median (and quartiles) of its per-round speed ratio to `base`"
+    device = torch.device(device)
+    precision = ('bf16' if device.type == 'cuda' else 'fp32') if precision == 'auto' else precision
+    if precision not in ('bf16', 'fp32'): raise ValueError(f"precision must be 'auto', 'bf16' or 'fp32', got {precision!r}")
+    bad = [i for i in impls if i not in IMPLS] + ([] if preset in MAE_PRESETS else [preset])
+    if bad: raise ValueError(f"unknown impls/preset {bad}; impls: {', '.join(IMPLS)}; presets: {', '.join(MAE_PRESETS)}")
+    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+    impls = list(dict.fromkeys([*impls, base]))
+    with torch.device('meta'): probe = MAE_PRESETS[preset]()
+    imgs = torch.randn(batch, probe.in_chans, *probe.img_size, generator=torch.Generator().manual_seed(seed)).to(device)
+    fl = mae_flops(probe); del probe
+    built = {}
+    for impl in impls:
+        torch.manual_seed(seed); built[impl] = build_step(impl, preset, imgs, precision)
+        for _ in range(warmup): built[impl][0]()
+    sync, ms, load0 = _sync_fn(device), {i: [] for i in impls}, os.getloadavg()
+    for r in range(rounds):
+        order = impls[r % len(impls):] + impls[:r % len(impls)]  # rotate: no implementation always runs first
+        for impl in order:
+            step = built[impl][0]; sync(); t = time.perf_counter()
+            for _ in range(steps): step()
+            sync(); ms[impl].append(1e3 * (time.perf_counter() - t) / steps)
+    meta = dict(_versions(), threads=torch.get_num_threads(), when=time.strftime('%Y-%m-%d %H:%M:%S'), argv=' '.join(sys.argv),
+                load_avg_1min=[load0[0], os.getloadavg()[0]])  # the machine's load before and after the rounds
+    recs = []
+    for impl in impls:
+        ratio = sorted(b / a for a, b in zip(ms[impl], ms[base]))  # per round: base time / impl time = speed ratio
+        q = statistics.quantiles(ratio, n=4)
+        med = statistics.median(ms[impl])
+        recs.append(dict(impl=impl, preset=preset, batch=batch, device=_device_name(device), img_per_s=batch / (med / 1e3),
+                         ms_per_step=med, peak_mem_gib=None, mfu=None, precision=precision, error=None,
+                         gflop_per_img=fl['train'] / 1e9, mode='paired', rounds=rounds, steps_per_round=steps,
+                         ms_min=min(ms[impl]), ms_max=max(ms[impl]), vs_hf=statistics.median(ratio),
+                         vs_hf_q1=q[0], vs_hf_q3=q[2], rounds_faster=sum(x > 1 for x in ratio), ms_rounds=ms[impl], **meta))
+    del built; gc.collect()
+    return recs
+
 # %% ../nbs/13_bench.ipynb #bf50ff3c
 def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.argv[1:]
     "Console script: time MAE training steps of mae_lit and Hugging Face ViTMAE side by side; print a table, write JSON"
@@ -333,6 +382,9 @@ def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.arg
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch\'s choice)')
     p.add_argument('--seed', type=int, default=0, help='seed of weights, batch and masks')
     p.add_argument('--repeat', type=int, default=1, help='cycle through the implementations this many times, in A B … B A order (for a busy machine)')
+    p.add_argument('--paired', type=int, default=None, metavar='ROUNDS', help='instead: alternate the implementations in this many rounds '
+                   'in one process (paired_bench) and report the median per-round speed ratio to hf-sdpa (for a noisy machine)')
+    p.add_argument('--steps-per-round', type=int, default=2, help='with --paired: steps per implementation per round')
     p.add_argument('--no-matmul', action='store_true', help='skip the matmul TFLOP/s probe')
     p.add_argument('--out', default='bench.json', help='JSON file for the records (rewritten after each one)')
     a = p.parse_args(argv)
@@ -346,6 +398,18 @@ def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.arg
         torch.backends.cudnn.benchmark = True
     impls = list(a.impl or ['mae_lit-eager', *(['mae_lit-graph'] if device.type == 'cuda' else []), 'hf-sdpa'])
     if a.compile and 'mae_lit-compile' not in impls: impls.insert(1, 'mae_lit-compile')
+    if a.paired is not None:
+        batches = a.batch * len(a.preset) if len(a.batch) == 1 else a.batch
+        if len(batches) != len(a.preset): p.error('give one batch size per preset (or one for all)')
+        try:
+            records = []
+            for preset, batch in zip(a.preset, batches):
+                records += paired_bench(impls, preset, batch, device, a.precision, rounds=a.paired, steps=a.steps_per_round,
+                                        warmup=a.warmup, seed=a.seed)
+        except ValueError as e: p.error(str(e))
+        for r in records: print(_row(r) + f"  (rounds: quartiles {r['vs_hf_q1']:.2f}–{r['vs_hf_q3']:.2f}, faster in {r['rounds_faster']}/{r['rounds']})")
+        _write_json(records, a.out); print(f"wrote {len(records)} records to {Path(a.out).resolve()}")
+        return
     try:
         records = run_bench(a.preset, a.batch, impls, device, out=a.out, probe_matmul=not a.no_matmul, repeat=a.repeat, precision=a.precision,
                             warmup=a.warmup, seconds=a.seconds, max_steps=a.max_steps, seed=a.seed)

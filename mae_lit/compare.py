@@ -235,7 +235,7 @@ def mae_lit_compare(argv: list[str] | None = None):
         'accelerate launch every run trains with DDP on all ranks, and rank 0 writes.')
     p.add_argument('--methods', nargs='+', default=list(METHODS), choices=list(METHODS), help='methods to run (default: all)')
     p.add_argument('--seeds', nargs='+', type=int, default=[0], help='seeds (default: 0)')
-    p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME' or an image folder (default: sample)")
+    p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME', an image folder or a folder of tar shards (default: sample)")
     p.add_argument('--preset', default='mae_vit_tiny_fmnist', help='backbone preset of every method (default: mae_vit_tiny_fmnist)')
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument('--time-budget', type=float, metavar='SECONDS', help='training seconds per run')
