@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_callbacks.ipynb #ef4ccf5f
 from __future__ import annotations
-import json, math, os, random, tempfile, time
+import json, math, os, random, sys, tempfile, time
 from pathlib import Path
 
 import numpy as np
@@ -19,9 +19,9 @@ from safetensors.torch import save_file, load_file, safe_open
 
 # %% auto #0
 __all__ = ['objective_loss', 'unwrap_model', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget',
-           'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'save_weights', 'load_weights', 'save_checkpoint',
-           'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit', 'reconstruction_figure',
-           'ReconstructionSnapshots']
+           'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging',
+           'count_host_reads', 'save_weights', 'load_weights', 'save_checkpoint', 'load_checkpoint',
+           'CheckpointCallback', 'ResumeCallback', 'resume_fit', 'reconstruction_figure', 'ReconstructionSnapshots']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -205,6 +205,73 @@ class StopOnNonFinite(Callback):
             self._fail(v if not math.isfinite(v) else 'non-finite', e, i, st, deferred=f'that step was skipped on the device and '
                        f'the check ran {len(s["where"]) - first} steps later; ', rank=int(s['rank'].item()) - 1 if _world() > 1 else None)
         s['where'] = []
+
+# %% ../nbs/05_callbacks.ipynb #509f2890
+from fastai.learner import AvgSmoothLoss
+
+class DeviceSmoothLoss(AvgSmoothLoss):
+    "fastai's smoothed training loss kept on the loss's device (and rank-local): no host transfer per step."
+    def reset(self): self.count, self.val = 0, torch.zeros(())
+    def accumulate(self, learn):
+        self.count += 1
+        l = learn.loss.detach().mean().float()
+        self.val = torch.lerp(l, self.val.to(l.device), self.beta)  # `.to` moves only the first (or a restored) value
+
+class SyncFreeLogging(Callback):
+    "Keep fastai's per-step logging on the device: `DeviceSmoothLoss` in the `Recorder`, and the progress bar's loss shown every `every` steps."
+    order = 55  # after the Recorder (50) sets `learn.smooth_loss`, before the progress bar (60) reads it
+    def __init__(self, every: int = 50): # training steps between progress-bar updates of the loss (each one host read)
+        if every < 1: raise ValueError(f'every must be a positive integer, got {every}')
+        self.every, self._pb = every, None
+    def before_fit(self):
+        rec = getattr(self.learn, 'recorder', None)
+        if rec is not None and not isinstance(rec.smooth_loss, DeviceSmoothLoss):
+            rec.smooth_loss = DeviceSmoothLoss(rec.smooth_loss.beta); rec.smooth_loss.reset()
+        self._pb = pb = getattr(self.learn, 'progress', None)  # fastai's ProgressCallback, if the bar is on
+        if pb is not None:  # its `after_batch` (`.item()` every step), replaced on this instance for this fit
+            def after_batch(every=self.every):
+                pb.pbar.update(pb.iter + 1)
+                if ((pb.iter + 1) % every == 0 or pb.iter + 1 == pb.n_iter) and hasattr(pb, 'smooth_loss'):
+                    pb.pbar.comment = f'{pb.smooth_loss.item():.4f}'
+            pb.after_batch = after_batch
+    def after_fit(self):
+        if self._pb is not None: self._pb.__dict__.pop('after_batch', None); self._pb = None
+        rec = getattr(self.learn, 'recorder', None)
+        if rec is not None and rec.losses and isinstance(rec.losses[0], torch.Tensor):
+            rec.losses = list(torch.stack([l.to(rec.losses[-1].device) for l in rec.losses]).cpu().unbind())  # one host read
+
+_HOST_READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__')
+
+class count_host_reads:
+    "Context manager: count the tensor reads to the host (`.item()`, `.cpu()`, `.tolist()`, `.numpy()`, `float`, `int`, `bool`) made inside `learn`'s training batches, per batch, with the code lines that made them."
+    def __init__(self, learn: Learner,
+                 ignore=('fastai/callback/schedule.py',), # callers whose tensors are host-side by construction (fastai's `combine_scheds` computes with CPU tensors built from Python floats)
+                ):
+        self.learn, self.ignore, self.per_batch, self.sites, self._in = learn, tuple(ignore), {}, {}, False
+    def __enter__(self):
+        outer = self
+        class _OpenReads(Callback):
+            order = -1000  # first in before_batch
+            def before_batch(self): outer._in, outer._key = self.training, (self.epoch, self.iter)
+        class _CloseReads(Callback):
+            order = 1000  # last in after_batch
+            def after_batch(self): outer._in = False
+        self._cbs = [_OpenReads(), _CloseReads()]; self.learn.add_cbs(self._cbs)
+        self._orig = {n: getattr(torch.Tensor, n) for n in _HOST_READS}
+        def wrap(n, f):
+            def g(t, *a, **k):
+                if outer._in:
+                    fr = sys._getframe(1); site = f'{fr.f_code.co_filename}:{fr.f_lineno}'
+                    if not any(s in fr.f_code.co_filename for s in outer.ignore):
+                        outer.per_batch[outer._key] = outer.per_batch.get(outer._key, 0) + 1
+                        outer.sites[site] = outer.sites.get(site, 0) + 1
+                return f(t, *a, **k)
+            return g
+        for n, f in self._orig.items(): setattr(torch.Tensor, n, wrap(n, f))
+        return self
+    def __exit__(self, *exc):
+        for n, f in self._orig.items(): setattr(torch.Tensor, n, f)
+        self.learn.remove_cbs(self._cbs)
 
 # %% ../nbs/05_callbacks.ipynb #a497baa8
 def _atomic_save_file(tensors: dict, path: Path, metadata: dict):

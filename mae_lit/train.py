@@ -22,7 +22,7 @@ from .contrastive import create_simclr, SIMCLR_PRESETS
 from .jepa import create_ijepa, IJEPA_PRESETS
 from .data import get_dls, ssl_augment
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
-from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, CheckpointCallback, ReconstructionSnapshots, EMATarget,
+from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget,
                                resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
 from .eval import knn_accuracy, knn_report
 
@@ -73,7 +73,7 @@ def ssl_learner(dls,                        # fastai `DataLoaders` (images-only 
     extra = [NoSyncAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples; one all-reduce per step under DDP
     learn = SSLLearner(dls, objective.to(device), loss_func=objective_loss, opt_func=partial(OptimWrapper, opt=opt),
                     splitter=param_groups_wd, wd=[wd, 0.], lr=lr, path=Path(path or tempfile.mkdtemp(prefix='mae_lit_')),
-                    cbs=[ObjectiveCallback(), StopOnNonFinite(), Throughput(), *extra, *L(cbs)])
+                    cbs=[ObjectiveCallback(), StopOnNonFinite(), Throughput(), SyncFreeLogging(every=20), *extra, *L(cbs)])
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cuda'):
         learn.to_bf16()
     learn.eff_batch = eff_batch
