@@ -181,17 +181,32 @@ def check_links(warnings: list, all_syms: dict):
             if hits: warnings.append(f'{nb.relative_to(ROOT)} cell {i}: {", ".join(hits)}')
 
 
+def check_mixed_imports(problems: dict):
+    "Cells nbdev's docs build would execute because they import, although they also run other code (its `_do_eval` rule)."
+    for nb in notebooks():
+        for c in cells(nb):
+            if c['cell_type'] != 'code': continue
+            s = src(c)
+            if re.search(r'^#\|\s*(export|exports|exporti|exec_doc|eval:\s*false)', s, re.M) or 'nbdev_export()' in s: continue
+            try: tree = ast.parse('\n'.join(l for l in s.splitlines() if not l.lstrip().startswith(('%', '!'))))
+            except SyntaxError: continue
+            nodes = list(ast.walk(tree))
+            if any(isinstance(n, (ast.Import, ast.ImportFrom)) for n in nodes) and any(isinstance(n, (ast.Expr, ast.Assign)) for n in nodes):
+                problems['mixed'].append(f'{nb.relative_to(ROOT)}: cell {c.get("id", "?")} imports and runs code: '
+                                         'the docs build would execute it; move the imports to a cell of their own')
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--strict-links', action='store_true', help='also fail on prose that names a symbol without a backtick link')
     a = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar')}
+    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed')}
     all_syms, warnings = {}, []
-    check_symbols(problems, all_syms); check_titles(problems); check_sidebar(problems); check_links(warnings, all_syms)
+    check_symbols(problems, all_syms); check_titles(problems); check_sidebar(problems); check_mixed_imports(problems); check_links(warnings, all_syms)
     labels = {'import': 'modules that do not import', 'docstring': 'exported symbols without a docstring',
               'show_doc': 'exported symbols without (or with a duplicated) show_doc in their rendered notebook',
-              'title': 'notebooks without "# Title" + "> description" first cell', 'sidebar': 'sidebar.yml problems'}
+              'title': 'notebooks without "# Title" + "> description" first cell', 'sidebar': 'sidebar.yml problems',
+              'mixed': 'cells mixing imports with other code (nbdev would run them when building the docs)'}
     for k, v in problems.items():
         print(f'{labels[k]}: {len(v)}')
         for p in v: print('  ' + p)
