@@ -519,6 +519,9 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('--no-baselines', action='store_true', help='skip pixels, random init and the supervised ViT')
     p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
     a = p.parse_args(argv)
+    if int(os.environ.get('WORLD_SIZE', 1)) > 1:  # fastai would gather metrics across ranks that have no process group
+        p.error(f"runs in one process, but WORLD_SIZE={os.environ['WORLD_SIZE']}: start it without torchrun / accelerate launch "
+                '(mae_lit_compare, which evaluates under a launcher, sets up the process group itself)')
     try:
         res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, linear_epochs=a.linear_epochs,
                        linear_lr=a.linear_lr, bs=a.bs, seed=a.seed,
