@@ -207,6 +207,25 @@ def _versions() -> dict:
         except ImportError: v[mod] = None
     return v
 
+def _resolve_precision(device:torch.device, precision:str) -> str:
+    "'auto' -> bf16 on CUDA, fp32 elsewhere; 'bf16' and 'fp32' pass; anything else is an error"
+    precision = ('bf16' if device.type == 'cuda' else 'fp32') if precision == 'auto' else precision
+    if precision not in ('bf16', 'fp32'): raise ValueError(f"precision must be 'auto', 'bf16' or 'fp32', got {precision!r}")
+    return precision
+
+def _fixed_batch(preset:str, batch:int, seed:int, device:torch.device) -> tuple:
+    "The seeded random batch `(batch, C, H, W)` on `device` for `preset`, and its FLOP count (`mae_flops`), from a shape-only model"
+    with torch.device('meta'): probe = MAE_PRESETS[preset]()  # the shape only, no memory
+    imgs = torch.randn(batch, probe.in_chans, *probe.img_size, generator=torch.Generator().manual_seed(seed)).to(device)
+    return imgs, mae_flops(probe)
+
+def _batches_per_preset(presets:list, batches:list) -> list:
+    "One batch size per preset: a single value serves all"
+    if len(batches) == 1: batches = list(batches) * len(presets)
+    if len(batches) != len(presets):
+        raise ValueError(f"give one batch size per preset (or one for all), got {len(presets)} presets and {len(batches)} batches")
+    return list(batches)
+
 def _device_name(device:torch.device) -> str:
     if device.type == 'cuda': return torch.cuda.get_device_name(device)
     return f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
@@ -224,16 +243,13 @@ def bench_one(impl:str,  # one of `IMPLS`
              ) -> dict:  # one record: impl, preset, batch, device, img_per_s, ms_per_step, peak_mem_gib, mfu, … (or `error`)
     "Time full training steps of one implementation of `preset` at `batch`; a failure is returned as a record with `error`"
     device = torch.device(device)
-    precision = ('bf16' if device.type == 'cuda' else 'fp32') if precision == 'auto' else precision
-    if precision not in ('bf16', 'fp32'): raise ValueError(f"precision must be 'auto', 'bf16' or 'fp32', got {precision!r}")
+    precision = _resolve_precision(device, precision)
     rec = dict(impl=impl, preset=preset, batch=batch, device=_device_name(device), img_per_s=None, ms_per_step=None,
                peak_mem_gib=None, mfu=None, precision=precision, error=None)
     step = model = None
     try:
         torch.manual_seed(seed)
-        with torch.device('meta'): probe = MAE_PRESETS[preset]()  # the shape only, no memory
-        imgs = torch.randn(batch, probe.in_chans, *probe.img_size, generator=torch.Generator().manual_seed(seed)).to(device)
-        fl = mae_flops(probe); del probe
+        imgs, fl = _fixed_batch(preset, batch, seed, device)
         rec.update(gflop_per_img=fl['train'] / 1e9)
         if device.type == 'cuda': torch.cuda.reset_peak_memory_stats(device)
         t0 = time.perf_counter()
@@ -268,14 +284,11 @@ def run_bench(presets:list,  # preset names (keys of `MAE_PRESETS`)
               **kw,  # passed to `bench_one`: precision, warmup, seconds, max_steps, seed
              ) -> list:  # records
     "Time every (preset, batch) × impl, print a table and write the records as JSON"
-    if len(batches) == 1: batches = list(batches) * len(presets)
-    if len(batches) != len(presets):
-        raise ValueError(f"give one batch size per preset (or one for all), got {len(presets)} presets and {len(batches)} batches")
+    batches = _batches_per_preset(presets, batches)
     bad = [p for p in presets if p not in MAE_PRESETS] + [i for i in impls if i not in IMPLS]
     if bad: raise ValueError(f"unknown presets/impls {bad}; presets: {', '.join(MAE_PRESETS)}; impls: {', '.join(IMPLS)}")
     device = torch.device(device)
-    prec = kw.get('precision', 'auto')
-    prec = ('bf16' if device.type == 'cuda' else 'fp32') if prec == 'auto' else prec
+    prec = _resolve_precision(device, kw.get('precision', 'auto'))
     mm = None
     if probe_matmul:
         try: mm = matmul_tflops(device, torch.bfloat16 if prec == 'bf16' else torch.float32)
@@ -327,15 +340,12 @@ def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added i
                 ) -> list:  # one record per implementation: median ms and img/s, and the per-round ratio to `base`
     "Time `impls` in alternating rounds within one process; per implementation the median step time and the median (and quartiles) of its per-round speed ratio to `base`"
     device = torch.device(device)
-    precision = ('bf16' if device.type == 'cuda' else 'fp32') if precision == 'auto' else precision
-    if precision not in ('bf16', 'fp32'): raise ValueError(f"precision must be 'auto', 'bf16' or 'fp32', got {precision!r}")
+    precision = _resolve_precision(device, precision)
     bad = [i for i in impls if i not in IMPLS] + ([] if preset in MAE_PRESETS else [preset])
     if bad: raise ValueError(f"unknown impls/preset {bad}; impls: {', '.join(IMPLS)}; presets: {', '.join(MAE_PRESETS)}")
     if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
     impls = list(dict.fromkeys([*impls, base]))
-    with torch.device('meta'): probe = MAE_PRESETS[preset]()
-    imgs = torch.randn(batch, probe.in_chans, *probe.img_size, generator=torch.Generator().manual_seed(seed)).to(device)
-    fl = mae_flops(probe); del probe
+    imgs, fl = _fixed_batch(preset, batch, seed, device)
     built = {}
     for impl in impls:
         torch.manual_seed(seed); built[impl] = build_step(impl, preset, imgs, precision)
@@ -399,11 +409,9 @@ def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.arg
     impls = list(a.impl or ['mae_lit-eager', *(['mae_lit-graph'] if device.type == 'cuda' else []), 'hf-sdpa'])
     if a.compile and 'mae_lit-compile' not in impls: impls.insert(1, 'mae_lit-compile')
     if a.paired is not None:
-        batches = a.batch * len(a.preset) if len(a.batch) == 1 else a.batch
-        if len(batches) != len(a.preset): p.error('give one batch size per preset (or one for all)')
         try:
             records = []
-            for preset, batch in zip(a.preset, batches):
+            for preset, batch in zip(a.preset, _batches_per_preset(a.preset, a.batch)):
                 records += paired_bench(impls, preset, batch, device, a.precision, rounds=a.paired, steps=a.steps_per_round,
                                         warmup=a.warmup, seed=a.seed)
         except ValueError as e: p.error(str(e))

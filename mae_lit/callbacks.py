@@ -136,6 +136,7 @@ def _fused_torch_opt(learn):
     return None
 
 def _world() -> int:
+    "Ranks in the process group (1 without one)."
     import torch.distributed as tdist
     return tdist.get_world_size() if tdist.is_available() and tdist.is_initialized() else 1
 
@@ -172,8 +173,9 @@ class StopOnNonFinite(Callback):
         loss = self.loss_grad.detach()
         opt = _fused_torch_opt(self.learn) if (loss.is_cuda if self.defer is None else self.defer) else None
         if opt is None:  # CPU (where a check costs nothing) or an optimiser that cannot skip on the device: check now
-            r = int(_bad_rank((~torch.isfinite(loss)).any().float()).item())  # under DDP: agreed by all ranks
-            if r: self._fail(loss.float().mean().item() if not torch.isfinite(loss).all() else 'non-finite',
+            bad = (~torch.isfinite(loss)).any()
+            r = int(_bad_rank(bad.float()).item())  # under DDP: agreed by all ranks
+            if r: self._fail(loss.float().mean().item() if bad else 'non-finite',
                              self.epoch, self.iter, self.train_iter, rank=r - 1 if _world() > 1 else None)
             return
         # CUDA: a device-side flag tells the fused optimiser to skip this update (as `GradScaler` does); no host sync
@@ -258,7 +260,7 @@ class count_host_reads:
             def after_batch(self): outer._in = False
         self._cbs = [_OpenReads(), _CloseReads()]; self.learn.add_cbs(self._cbs)
         self._orig = {n: getattr(torch.Tensor, n) for n in _HOST_READS}
-        def wrap(n, f):
+        def wrap(f):
             def g(t, *a, **k):
                 if outer._in:
                     fr = sys._getframe(1); site = f'{fr.f_code.co_filename}:{fr.f_lineno}'
@@ -267,7 +269,7 @@ class count_host_reads:
                         outer.sites[site] = outer.sites.get(site, 0) + 1
                 return f(t, *a, **k)
             return g
-        for n, f in self._orig.items(): setattr(torch.Tensor, n, wrap(n, f))
+        for n, f in self._orig.items(): setattr(torch.Tensor, n, wrap(f))
         return self
     def __exit__(self, *exc):
         for n, f in self._orig.items(): setattr(torch.Tensor, n, f)
@@ -412,7 +414,7 @@ class CheckpointCallback(Callback):
         done = self.epoch + 1
         if done % self.every == 0 or done == self.n_epoch:
             save_checkpoint(self.learn, self.path/'checkpoint.safetensors', done, **self.meta)
-            save_weights(unwrap_model(self.learn.model), self.path/'model.safetensors', epoch=done, **self.meta)  # no `module.` prefix
+            save_weights(self.learn.model, self.path/'model.safetensors', epoch=done, **self.meta)  # unwrapped there: no `module.` prefix
 
 class ResumeCallback(Callback):
     "Restore the random generators and the smoothed loss saved by `load_checkpoint` where the first resumed epoch starts."

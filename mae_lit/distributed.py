@@ -26,7 +26,7 @@ from fastai.callback.training import GradientAccumulation
 from .masking import MaskSampler, random_masking
 from .mae import create_mae
 from .data import fmnist_dls, image_stats, ssl_augment
-from .callbacks import unwrap_model, ObjectiveCallback, objective_loss, StopOnNonFinite, NonFiniteLossError
+from .callbacks import unwrap_model, ObjectiveCallback, objective_loss, StopOnNonFinite, NonFiniteLossError, _world
 
 # %% auto #0
 __all__ = ['DistInfo', 'dist_env', 'setup_distributed', 'teardown_distributed', 'broadcast_object', 'all_gather_object',
@@ -84,13 +84,13 @@ def teardown_distributed(info: DistInfo): # from `setup_distributed`
 def broadcast_object(obj, # any picklable object; only rank 0's value matters
                      src: int = 0):
     "Rank `src`'s `obj` on every rank (unchanged in a single process)."
-    if not (tdist.is_available() and tdist.is_initialized()) or tdist.get_world_size() == 1: return obj
+    if _world() == 1: return obj
     box = [obj]; tdist.broadcast_object_list(box, src=src)
     return box[0]
 
 def all_gather_object(obj) -> list:
     "Every rank's `obj`, in rank order (`[obj]` in a single process)."
-    if not (tdist.is_available() and tdist.is_initialized()) or tdist.get_world_size() == 1: return [obj]
+    if _world() == 1: return [obj]
     out = [None] * tdist.get_world_size(); tdist.all_gather_object(out, obj)
     return out
 

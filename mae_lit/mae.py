@@ -88,9 +88,9 @@ def forward_encoder(self:MaskedAutoencoder,
     # The patch vectors are cut in the convolution's (C, ph, pw) order, so the weight is used as the view `w.flatten(1)`:
     # its gradient then has the weight's own memory layout (a permuted weight gives strided gradients, which DDP must
     # copy into its buckets every step)
-    w, (ph, pw), (gh, gw) = self.patch_embed.proj.weight, self.patch_size, self.grid_size  # w: (D, C, ph, pw)
-    x = imgs.reshape(B, -1, gh, ph, gw, pw).permute(0, 2, 4, 1, 3, 5).reshape(B, gh * gw, -1)  # (B, L, C*ph*pw)
-    x = nn.functional.linear(gather_tokens(x, ids_keep), w.flatten(1), self.patch_embed.proj.bias)  # (B, K, D)
+    x = gather_tokens(patchify(imgs, self.patch_size, channels_last=False), ids_keep)  # (B, K, C*ph*pw)
+    w = self.patch_embed.proj.weight  # (D, C, ph, pw)
+    x = nn.functional.linear(x, w.flatten(1), self.patch_embed.proj.bias)  # (B, K, D)
     x = self.patch_embed.norm(x) + gather_tokens(self.pos_embed[:, 1:].expand(B, -1, -1), ids_keep)  # (B, K, D)
     cls = (self.cls_token + self.pos_embed[:, :1]).expand(B, -1, -1)  # (B, 1, D)
     x = torch.cat([cls, x], dim=1)  # (B, 1+K, D)

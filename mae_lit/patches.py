@@ -25,8 +25,9 @@ def pair(x: int | tuple[int, int], # a side length `n`, or a `(height, width)` p
 # %% ../nbs/00_patches.ipynb #bcdf4666
 def patchify(imgs: Tensor, # images `(B, C, H, W)`
              patch_size: int | tuple[int, int], # patch side `p`, or `(ph, pw)`; must divide `H` and `W`
+             channels_last: bool = True, # patch vectors in (ph, pw, C) order (MAE's pixel targets); False: (C, ph, pw), a conv weight's order
             ) -> Tensor: # patch vectors `(B, L, ph*pw*C)`, `L = (H/ph)*(W/pw)`, row-major over the grid
-    "Cut `imgs: (B, C, H, W)` into a raster-order sequence of flattened patches `(B, L, ph*pw*C)`, each in (ph, pw, C) order."
+    "Cut `imgs: (B, C, H, W)` into a raster-order sequence of flattened patches `(B, L, ph*pw*C)`, each in (ph, pw, C) order (or (C, ph, pw))."
     if imgs.ndim != 4:
         raise ValueError(f"patchify expects images of shape (B, C, H, W), got {imgs.ndim} dims {tuple(imgs.shape)}")
     ph, pw = pair(patch_size, 'patch_size')
@@ -35,7 +36,7 @@ def patchify(imgs: Tensor, # images `(B, C, H, W)`
         raise ValueError(f"image {H}×{W} is not divisible by patch {ph}×{pw}")
     gh, gw = H // ph, W // pw
     x = imgs.reshape(B, C, gh, ph, gw, pw)  # (B, C, gh, ph, gw, pw): split each side into (grid, within-patch)
-    x = x.permute(0, 2, 4, 3, 5, 1)         # (B, gh, gw, ph, pw, C): grid first, channels innermost
+    x = x.permute(0, 2, 4, 3, 5, 1) if channels_last else x.permute(0, 2, 4, 1, 3, 5)  # (B, gh, gw, ph, pw, C) or (B, gh, gw, C, ph, pw)
     return x.reshape(B, gh * gw, ph * pw * C)  # (B, L, ph*pw*C)
 
 # %% ../nbs/00_patches.ipynb #57fe5b65
