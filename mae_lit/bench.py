@@ -6,11 +6,14 @@
 from __future__ import annotations
 import argparse, gc, json, math, os, platform, statistics, sys, time, traceback
 from pathlib import Path
+from types import MethodType
 
 import torch
 from torch import nn, Tensor
+from timm.models.vision_transformer import Attention
 
 from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
+from .vit import SplitQKVAttention
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_config_like', 'hf_vitmae_like', 'build_step',
@@ -112,7 +115,8 @@ def hf_vitmae_like(model:MaskedAutoencoder,  # the mae_lit model whose shape is 
     return ViTMAEForPreTraining._from_config(hf_config_like(model), attn_implementation=attn_implementation)
 
 # %% ../nbs/13_bench.ipynb #6b0f3e3b
-IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eager-sync', 'mae_lit-eager-conv', 'hf-sdpa', 'hf-compile')
+IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eager-sync', 'mae_lit-eager-conv', 'mae_lit-eager-timm-attn',
+         'hf-sdpa', 'hf-compile')
 
 def _adamw(model:nn.Module, device:torch.device, capturable:bool=False) -> torch.optim.Optimizer:
     "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused on CUDA, for-each on the CPU"
@@ -140,6 +144,9 @@ def build_step(impl:str,  # one of `IMPLS`
     if model is not ours: del ours
     if impl == 'mae_lit-eager-conv':  # the official way: convolve all L patches, then gather the visible tokens
         model.forward_encoder = lambda x, masks: model.forward_tokens(model.embed(x), masks.ids_keep)
+    if impl == 'mae_lit-eager-timm-attn':  # timm's forward on the same modules: permute the packed qkv, then unbind
+        for m in model.modules():
+            if isinstance(m, SplitQKVAttention): m.forward = MethodType(Attention.forward, m)
     model.train()
     graph = impl == 'mae_lit-graph'
     if graph and device.type != 'cuda': raise ValueError("mae_lit-graph captures a CUDA graph: it needs a CUDA device")
