@@ -13,7 +13,9 @@
 #   compare  (issue 6): MAE, SimCLR, I-JEPA and a supervised ViT on that backbone, 45 s each, kNN and linear probe; the
 #                       four runs share the GPU at the same time (equal contention; their images/s are shared-GPU figures)
 #   trainer  (issue 8): the training loop's own images/s (mae_lit_pretrain, tiny preset, batch 512, 3 epochs, with
-#                       SyncFreeLogging), next to the benchmark's eager and HF steps of the same shape in the same session
+#                       SyncFreeLogging), next to the benchmark's eager and HF steps of the same shape in the same session;
+#                       the benchmark also times ViT-B/16 at batch 256 and the SplitQKVAttention ablation
+#                       (mae_lit-eager-timm-attn) on both presets
 # CPU jobs run meanwhile on cores 4-15, on the embedded sample:
 #   compare_cpu (issue 6): the four methods x seeds 0 1 at 60 s each (8 single-thread runs side by side, cores 4-11)
 #   mae_cpu_*   (issue 5): the tiny MAE for 10 epochs with and without norm-pix targets, kNN and linear probe (cores 12-15)
@@ -68,8 +70,9 @@ done
 
 # ---- GPU phases
 if [ "$SCALE" = 0 ]; then TR_EP=1; TR_SEC=1; else TR_EP=3; TR_SEC=3; fi
-run trainer_bench 120 $PY "${CLI[@]}" mae_lit.bench:mae_lit_bench --preset mae_vit_tiny_fmnist --batch 512 \
-    --impl mae_lit-eager hf-sdpa --seconds $TR_SEC --warmup 3 --out "$OUT_DIR/trainer/bench.json"
+run trainer_bench 180 $PY "${CLI[@]}" mae_lit.bench:mae_lit_bench --preset mae_vit_tiny_fmnist mae_vit_base_patch16 \
+    --batch 512 $([ "$SCALE" = 0 ] && echo 8 || echo 256) --impl mae_lit-eager mae_lit-eager-timm-attn hf-sdpa \
+    --seconds $TR_SEC --warmup 3 --out "$OUT_DIR/trainer/bench.json"
 run trainer_pretrain 120 $PY "${CLI[@]}" mae_lit.train:mae_lit_pretrain --data $DATA --preset mae_vit_tiny_fmnist \
     --epochs $TR_EP --bs 512 --no-knn --out "$OUT_DIR/trainer/pretrain_tiny" $LIM
 run eval_pretrain $((BUDGET + 70)) $PY "${CLI[@]}" mae_lit.train:mae_lit_pretrain --data $DATA --preset $PRESET \
