@@ -353,11 +353,12 @@ def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added i
     if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
     impls = list(dict.fromkeys([*impls, base]))
     imgs, fl = _fixed_batch(preset, batch, seed, device)
-    built = {}
+    built, first, sync = {}, {}, _sync_fn(device)
     for impl in impls:
         torch.manual_seed(seed); built[impl] = build_step(impl, preset, imgs, precision)
-        for _ in range(warmup): built[impl][0]()
-    sync, ms, load0 = _sync_fn(device), {i: [] for i in impls}, os.getloadavg()
+        sync(); t = time.perf_counter(); built[impl][0](); sync(); first[impl] = time.perf_counter() - t  # compiles, if it does
+        for _ in range(warmup - 1): built[impl][0]()
+    ms, load0 = {i: [] for i in impls}, os.getloadavg()
     for r in range(rounds):
         order = impls[r % len(impls):] + impls[:r % len(impls)]  # rotate: no implementation always runs first
         for impl in order:
@@ -376,6 +377,7 @@ def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added i
                          gflop_per_img=fl['train'] / 1e9, mode='paired', rounds=rounds, steps_per_round=steps,
                          ms_min=min(ms[impl]), ms_max=max(ms[impl]), vs_hf=statistics.median(ratio),
                          vs_hf_q1=q[0], vs_hf_q3=q[2], rounds_faster=sum(x > 1 for x in ratio), ms_rounds=ms[impl], **meta))
+        if impl.endswith('compile'): recs[-1]['compile_s'] = max(0., first[impl] - med / 1e3)  # the first step's excess
     del built; gc.collect()
     return recs
 

@@ -105,21 +105,24 @@ def _sync(device):
     if device is not None and torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
 
 class Throughput(Callback):
-    "Record per epoch the training images/s, the mean training loss (and peak CUDA memory in GiB) in `learn.throughput`."
+    "Record per epoch the training images/s, the mean training loss, the first batch's seconds (and peak CUDA memory in GiB) in `learn.throughput`."
     order = 90
     def before_fit(self): self.records = self.learn.throughput = []
     def before_train(self):
-        self.n = 0; self.device = getattr(self.dls, 'device', None)
+        self.n, self.first_s, self.first_n = 0, float('nan'), 0; self.device = getattr(self.dls, 'device', None)
         if self.device is not None and torch.device(self.device).type == 'cuda': torch.cuda.reset_peak_memory_stats(self.device)
         _sync(self.device); self.t0 = time.perf_counter()
         self.loss_sum = torch.zeros((), device=self.device)
     def after_batch(self):
         if self.training:
             self.n += len(self.xb[0]); self.loss_sum += self.loss.detach().float()  # stays on the device: no sync per step
+            if self.iter == 0:  # one sync per epoch: a first step that compiles (torch.compile) is told apart from the rest
+                _sync(self.device); self.first_s, self.first_n = time.perf_counter() - self.t0, self.n
     def after_train(self):
         _sync(self.device); dt = time.perf_counter() - self.t0
         rec = {'epoch': self.epoch, 'images': self.n, 'seconds': dt, 'img_per_s': self.n / dt if dt > 0 else float('nan'),
-               'train_loss': self.loss_sum.item() / max(1, self.n_iter)}
+               'train_loss': self.loss_sum.item() / max(1, self.n_iter), 'batches': self.n_iter,
+               'first_batch_s': self.first_s, 'first_batch_images': self.first_n}
         if self.device is not None and torch.device(self.device).type == 'cuda':
             rec['peak_mem_gib'] = torch.cuda.max_memory_allocated(self.device) / 2**30
         self.records.append(rec)
