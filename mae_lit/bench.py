@@ -179,6 +179,11 @@ def _graphed_step(loss_of, opt:torch.optim.Optimizer, imgs:Tensor, warmup:int=3)
     return g.replay
 
 # %% ../nbs/13_bench.ipynb #9d5d20b7
+def _first_step_s(step, sync) -> float:
+    "Seconds of one synchronised `step()`: the first step of an implementation, which compiles or captures if it does"
+    sync(); t0 = time.perf_counter(); step(); sync()
+    return time.perf_counter() - t0
+
 def time_steps(step,  # () -> None: one training step
                device:str|torch.device,  # where it runs (synchronised around each timed round)
                warmup:int=5,  # untimed steps first (the first one also compiles/captures)
@@ -189,7 +194,7 @@ def time_steps(step,  # () -> None: one training step
     "Median per-step wall time of `step` over synchronised rounds of k steps, after `warmup` untimed steps"
     if warmup < 1: raise ValueError(f"warmup must be at least 1 step (the first step compiles), got {warmup}")
     sync = _sync_fn(device)
-    t0 = time.perf_counter(); step(); sync(); first = time.perf_counter() - t0
+    first = _first_step_s(step, sync)
     t1 = time.perf_counter()
     for _ in range(warmup - 1): step()
     sync(); warm = time.perf_counter() - t1
@@ -356,7 +361,7 @@ def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added i
     built, first, sync = {}, {}, _sync_fn(device)
     for impl in impls:
         torch.manual_seed(seed); built[impl] = build_step(impl, preset, imgs, precision)
-        sync(); t = time.perf_counter(); built[impl][0](); sync(); first[impl] = time.perf_counter() - t  # compiles, if it does
+        first[impl] = _first_step_s(built[impl][0], sync)  # compiles, if it does
         for _ in range(warmup - 1): built[impl][0]()
     ms, load0 = {i: [] for i in impls}, os.getloadavg()
     for r in range(rounds):
