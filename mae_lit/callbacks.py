@@ -19,7 +19,7 @@ from safetensors.torch import save_file, load_file, safe_open
 
 # %% auto #0
 __all__ = ['objective_loss', 'unwrap_model', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget',
-           'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging',
+           'TargetSpread', 'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging',
            'count_host_reads', 'save_weights', 'load_weights', 'save_checkpoint', 'load_checkpoint',
            'CheckpointCallback', 'ResumeCallback', 'resume_fit', 'reconstruction_figure', 'ReconstructionSnapshots']
 
@@ -100,6 +100,18 @@ class EMATarget(Callback):
         tgt, src = zip(*self.pairs)
         torch._foreach_lerp_(list(tgt), list(src), 1. - self.m)
 
+class TargetSpread(Callback):
+    "Record per epoch the mean of the objective's `out.target_spread` (I-JEPA: how much the target tokens vary across images) in `learn.target_spread_log`; kept on the device between epochs."
+    order, run_valid = 16, False
+    def before_fit(self): self.learn.target_spread_log = []  # not `learn.target_spread`: fastai names the callback itself so
+    def before_train(self): self.sum, self.n = None, 0
+    def after_batch(self):
+        s = getattr(getattr(self.learn, 'out', None), 'target_spread', None)
+        if not self.training or s is None: return
+        self.sum = s.detach().float() if self.sum is None else self.sum + s.detach().float(); self.n += 1
+    def after_train(self):
+        if self.n: self.learn.target_spread_log.append(self.sum.item() / self.n)
+
 # %% ../nbs/05_callbacks.ipynb #e46bb41e
 def _sync(device):
     if device is not None and torch.device(device).type == 'cuda': torch.cuda.synchronize(device)
@@ -109,19 +121,19 @@ class Throughput(Callback):
     order = 90
     def before_fit(self): self.records = self.learn.throughput = []
     def before_train(self):
-        self.n, self.first_s, self.first_n = 0, float('nan'), 0; self.device = getattr(self.dls, 'device', None)
+        self.n, self.nb, self.first_s, self.first_n = 0, 0, float('nan'), 0; self.device = getattr(self.dls, 'device', None)
         if self.device is not None and torch.device(self.device).type == 'cuda': torch.cuda.reset_peak_memory_stats(self.device)
         _sync(self.device); self.t0 = time.perf_counter()
         self.loss_sum = torch.zeros((), device=self.device)
     def after_batch(self):
         if self.training:
-            self.n += len(self.xb[0]); self.loss_sum += self.loss.detach().float()  # stays on the device: no sync per step
+            self.n += len(self.xb[0]); self.nb += 1; self.loss_sum += self.loss.detach().float()  # stays on the device: no sync per step
             if self.iter == 0:  # one sync per epoch: a first step that compiles (torch.compile) is told apart from the rest
                 _sync(self.device); self.first_s, self.first_n = time.perf_counter() - self.t0, self.n
     def after_train(self):
         _sync(self.device); dt = time.perf_counter() - self.t0
         rec = {'epoch': self.epoch, 'images': self.n, 'seconds': dt, 'img_per_s': self.n / dt if dt > 0 else float('nan'),
-               'train_loss': self.loss_sum.item() / max(1, self.n_iter), 'batches': self.n_iter,
+               'train_loss': self.loss_sum.item() / max(1, self.nb), 'batches': self.nb,  # batches trained (fewer than n_iter when a step budget ends the epoch)
                'first_batch_s': self.first_s, 'first_batch_images': self.first_n}
         if self.device is not None and torch.device(self.device).type == 'cuda':
             rec['peak_mem_gib'] = torch.cuda.max_memory_allocated(self.device) / 2**30
@@ -371,7 +383,7 @@ def save_checkpoint(learn: Learner,    # the learner to save: model, optimiser, 
     history = [[float(x) for x in v] for v in getattr(rec, 'values', []) if len(v)]
     smooth = {'count': rec.smooth_loss.count, 'val': float(rec.smooth_loss.val)} if rec is not None else None
     info = dict(meta, kind='checkpoint', epoch=int(epoch), opt=opt_meta, rng=rng_js, history=history, smooth_loss=smooth,
-                throughput=list(getattr(learn, 'throughput', [])),
+                throughput=list(getattr(learn, 'throughput', [])), target_spread=list(getattr(learn, 'target_spread_log', [])),
                 lr_hypers=[{k: v for k, v in h.items() if isinstance(v, (int, float))} for h in learn.opt.hypers] if learn.opt else None)
     return _atomic_save_file(tensors, Path(path), {'mae_lit': json.dumps(info, default=float)})
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_compare.ipynb #b6e94e7d
 from __future__ import annotations
-import argparse, contextlib, io, json, math, os, sys, time
+import argparse, contextlib, copy, io, json, math, os, sys, time
 from functools import partial
 from pathlib import Path
 
@@ -16,26 +16,24 @@ from fastai.torch_core import set_seed, default_device
 
 from .data import get_dls, ssl_augment
 from .callbacks import Throughput, _atomic_json
-from .eval import (evaluate, load_encoder, ViTClassifier, finetune_learner, dl_features, knn_accuracy, linear_accuracy)
-from .train import pretrain, build_objective, fit_warmup_cosine, _calibrate_epochs, OBJECTIVES
+from fastai.learner import Learner
+from .eval import (load_encoder, ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
+                           frozen_scores, random_encoder)
+from .train import pretrain, build_objective, fit_warmup_cosine, calibrate_steps, OBJECTIVES
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0
-__all__ = ['COLUMNS', 'METHODS', 'train_supervised', 'summarize', 'format_summary', 'compare', 'mae_lit_compare']
+__all__ = ['COLUMNS', 'METHODS', 'BASELINES', 'train_supervised', 't95', 'summarize', 'verdict', 'chosen_pools', 'format_summary',
+           'plot_budgets', 'compare', 'mae_lit_compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
-class _Pooled(nn.Module):
-    "Frozen-feature view of a `ViTClassifier`: `features(imgs, pool)` -> its pooled features (B, D), whatever `pool` says."
-    def __init__(self, clf: ViTClassifier):
-        super().__init__(); self.clf = clf
-    def features(self, imgs: torch.Tensor, pool: str = 'cls') -> torch.Tensor: return self.clf.forward_features(imgs)
-
 def _vit_config(preset: str) -> dict:
     "The encoder arguments of a backbone preset (built on the meta device: no memory, no initialisation)."
     with torch.device('meta'): return dict(build_objective('mae', preset).vit_config)
 
 def _eval_pool(method: str, preset: str) -> str:
     "How `method`'s paper pools frozen features ('cls', or 'mean' for I-JEPA): the objective's `eval_pool`."
+    if method == 'supervised': return 'mean'  # the classifier is trained on the mean of its patch tokens (MAE's fine-tuning head)
     with torch.device('meta'): return getattr(build_objective(method, preset), 'eval_pool', 'cls')
 
 @torch.no_grad()
@@ -46,179 +44,246 @@ def _save_embedding(encoder, ldls, path: Path, pool: str = 'cls'):
     _, _, v = torch.linalg.svd(f, full_matrices=False)
     np.savez_compressed(path, xy=(f @ v[:2].T).numpy().astype(np.float16), y=y.numpy().astype(np.int8))
 
-def _frozen_scores(encoder, ldls, protocols, seed: int, linear_epochs: int, device) -> dict:
-    "kNN and/or linear-probe accuracy of `encoder`'s features on labelled loaders (train = fit, valid = score)."
-    tr = ldls.train.new(shuffle=False, drop_last=False)
-    (trf, trl), (tef, tel) = dl_features(tr, encoder), dl_features(ldls.valid, encoder)
-    C, res = len(ldls.classes), {}
-    if 'knn' in protocols: res['knn'] = knn_accuracy(trf, trl, tef, tel, k=20, T=0.07, num_classes=C)
-    if 'linear' in protocols:
-        res['linear'] = linear_accuracy(trf, trl, tef, tel, epochs=linear_epochs, seed=seed, num_classes=C, device=device)
-    return res
+def _train_classifier(clf: ViTClassifier, dls, seconds: float | None, steps: int | None, seed: int, blr: float,
+                      layer_decay: float, cal_steps: int = 12) -> tuple[Learner, dict]:
+    "Train `clf` on labelled `dls` for `seconds` (converted once to steps, as `pretrain` does) or `steps`; the learner and its record."
+    learn = finetune_learner(dls, clf, blr=blr, layer_decay=layer_decay, cbs=[Throughput()])
+    probe = finetune_learner(dls, copy.deepcopy(clf), blr=blr, layer_decay=layer_decay, cbs=[Throughput()])
+    cal = calibrate_steps(probe, seconds, n_steps=cal_steps); del probe
+    steps = broadcast_object(cal['steps']) if seconds is not None else steps  # rank 0's count everywhere
+    set_seed(seed, reproducible=True)
+    with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=seed): fit_warmup_cosine(learn, steps=steps)
+    thr = list(learn.throughput)  # read before `validate`, whose before_fit event resets the record
+    imgs, secs = sum(r['images'] for r in thr), sum(r['seconds'] for r in thr)
+    rec = dict(steps=sum(r['batches'] for r in thr), images_seen=imgs * getattr(dls.train, 'world_size', 1), train_s=secs,
+               flops=cal['flops_per_step'] / cal['bs'] * imgs * getattr(dls.train, 'world_size', 1), img_per_s=imgs / secs if secs else None,
+               peak_mem_gib=max((r.get('peak_mem_gib', 0.) for r in thr), default=None) if dls.device.type == 'cuda' else None,
+               s_per_step=cal.get('s_per_step'))
+    return learn, rec
 
 def train_supervised(out: str | Path,            # the run folder (metrics.json is written there)
                      preset: str = 'mae_vit_tiny_fmnist', # backbone preset (as `pretrain`'s `preset`)
                      data: str = 'sample',         # as in `get_dls`
                      seed: int = 0,                # seed of the initialisation, shuffling and drop-path
-                     time_budget: float | None = None, # seconds of training (the epochs are calibrated) ...
-                     epochs: int | None = None,    # ... or a number of epochs
+                     time_budget: float | None = None, # seconds of training (converted once to steps) ...
+                     steps: int | None = None,     # ... or a number of steps
                      bs: int = 64,                 # batch size
                      blr: float = 1e-3,            # base lr, lr = blr·bs/256
                      drop_path: float = 0.1,       # stochastic depth
-                     protocols=('knn', 'linear'),  # frozen-feature scores of the trained encoder
-                     linear_epochs: int = 90,      # linear-probe epochs
                      limit: int | None = None,     # first N images of each Fashion-MNIST split
                      device=None,
-                    ) -> dict:
-    "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget (with DDP under a launcher); its accuracy, frozen scores, speed."
+                    ) -> tuple[ViTClassifier, dict]:
+    "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget (with DDP under a launcher); the model and its record (head accuracy on test, steps, seconds, FLOPs)."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    if (time_budget is None) == (epochs is None): raise ValueError('give exactly one of time_budget (seconds) and epochs')
+    if (time_budget is None) == (steps is None): raise ValueError('give exactly one of time_budget (seconds) and steps')
     t0, dist = time.perf_counter(), setup_distributed(device)
     device = dist.device if dist.world_size > 1 else torch.device(device) if device else default_device()
-    cfg = _vit_config(preset)
     kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}))
     dls = get_dls(data, labels=True, aug=False, bs=bs, **kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=seed)  # per-rank slices of every global batch; validation gathered by fastai
     set_seed(seed, reproducible=True)
-    clf = ViTClassifier(len(dls.classes), **{**cfg, 'drop_path_rate': drop_path}).to(device)
-    learn = finetune_learner(dls, clf, blr=blr, layer_decay=1.0, cbs=[Throughput()])
-    if time_budget is not None: epochs = broadcast_object(_calibrate_epochs(learn, time_budget)[0])  # rank 0's count everywhere
-    with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=seed): fit_warmup_cosine(learn, epochs)
-    thr = list(learn.throughput)  # read before `validate`, whose before_fit event resets the record
+    clf = ViTClassifier(len(dls.classes), **{**_vit_config(preset), 'drop_path_rate': drop_path}).to(device)
+    learn, rec = _train_classifier(clf, dls, time_budget, steps, seed, blr, layer_decay=1.0)
     with learn.no_bar(): acc = float(learn.validate()[1])
-    imgs, secs = sum(r['images'] for r in thr), sum(r['seconds'] for r in thr)
-    ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **kw)  # frozen-feature scores: the whole sets, on every rank
-    if dist.main: _save_embedding(_Pooled(clf).eval(), ldls, out/'embedding.npz')
-    res = dict(finetune=acc, **_frozen_scores(_Pooled(clf).eval(), ldls, protocols, seed, linear_epochs, device),
-               epochs=epochs, img_per_s=imgs / secs if secs else None, train_s=secs,
-               peak_mem_gib=max((r.get('peak_mem_gib', 0.) for r in thr), default=None) if device.type == 'cuda' else None,
-               device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
+    res = dict(head=acc, **rec, budget_s=time_budget, device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
                preset=preset, data=str(data), seed=seed, world_size=dist.world_size, wall_s=time.perf_counter() - t0)
     if dist.main: _atomic_json(res, out/'metrics.json')
     teardown_distributed(dist)
-    return res
+    return clf.eval(), res
 
-# %% ../nbs/11_compare.ipynb #8ed7aeec
-COLUMNS = ['method', 'seed', 'knn', 'linear', 'finetune', 'img_per_s', 'wall_s', 'peak_mem_gib', 'device']
-METHODS = (*OBJECTIVES, 'supervised')
+# %% ../nbs/11_compare.ipynb #a1b2c3d4
+# two-sided 95 % quantiles of Student's t for 1…30 degrees of freedom (beyond: the normal's 1.96)
+_T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+         2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
 
-def _write_csv(df: pd.DataFrame, path: Path):
-    tmp = path.with_name(path.name + '.tmp'); df.to_csv(tmp, index=False); os.replace(tmp, path)
+def t95(n: int, # number of seeds
+       ) -> float:
+    "Half-width factor of a 95 % confidence interval of a mean of `n` values: Student's t quantile 0.975 at n−1 degrees of freedom (nan for n < 2)."
+    return float('nan') if n < 2 else _T975[n - 2] if n - 1 <= len(_T975) else 1.96
 
-def summarize(df: pd.DataFrame, # the results table of `compare` (one row per method × seed)
+def summarize(df: pd.DataFrame, # the results table of `compare` (one row per method × seed × budget × pooling)
+              cols=('knn', 'linear', 'finetune', 'valid_knn', 'train_s', 'steps', 'flops', 'img_per_s'),
              ) -> pd.DataFrame:
-    "Mean, standard deviation (over seeds, ddof 1; NaN for one seed) and number of seeds of every score, per method."
-    cols = [c for c in ('knn', 'linear', 'finetune', 'img_per_s', 'wall_s') if c in df and df[c].notna().any()]
-    order = list(dict.fromkeys(df['method']))
-    g = df.groupby('method', sort=False)[cols]
-    s = pd.concat({'mean': g.mean(), 'std': g.std(ddof=1)}, axis=1)
-    s.columns = [f'{c}_{stat}' for stat, c in s.columns]
-    s['seeds'] = df.groupby('method', sort=False)['seed'].nunique()
-    return s.loc[order, [f'{c}_{st}' for c in cols for st in ('mean', 'std')] + ['seeds']].reset_index()
+    "Per method × budget × pooling: mean, standard deviation (ddof 1), number of seeds and 95 % interval half-width (`_ci`) of every score."
+    df = df.copy()
+    for c in ('budget_s', 'pool'):
+        if c not in df: df[c] = 0. if c == 'budget_s' else '-'
+    df['pool'] = df['pool'].fillna('-')
+    cols = [c for c in cols if c in df and df[c].notna().any()]
+    keys = ['method', 'budget_s', 'pool']
+    g = df.groupby(keys, sort=False)
+    s = g[cols].agg(['mean', 'std', 'count'])
+    s.columns = [f'{c}_{st}' for c, st in s.columns]
+    for c in cols:
+        s[f'{c}_ci'] = [sd * t95(n) / math.sqrt(n) if n > 1 else float('nan') for sd, n in zip(s[f'{c}_std'], s[f'{c}_count'])]
+    s['seeds'] = g['seed'].nunique()
+    return s[[f'{c}_{st}' for c in cols for st in ('mean', 'std', 'ci')] + ['seeds']].reset_index()
+
+def verdict(s: pd.DataFrame,  # from `summarize`
+            a: tuple, b: tuple, # (method, budget_s, pool) of the two rows
+            col: str = 'knn',   # the score
+           ) -> str:
+    "'>' or '<' when the 95 % intervals of the two means do not overlap, else 'tie' (the spread cannot tell them apart)."
+    r = s.set_index(['method', 'budget_s', 'pool'])
+    (ma, ca), (mb, cb) = [(r.loc[k, f'{col}_mean'], r.loc[k, f'{col}_ci']) for k in (a, b)]
+    if any(map(math.isnan, (ma, ca, mb, cb))): return 'tie'
+    return '>' if ma - ca > mb + cb else '<' if ma + ca < mb - cb else 'tie'
+
+def chosen_pools(s: pd.DataFrame, # from `summarize`
+                 col: str = 'valid_knn', # the validation score that decides
+                ) -> dict:
+    "Each method's pooling, chosen on the validation split at the largest budget: `{method: 'cls' | 'mean'}`."
+    big = s[s['budget_s'] == s.groupby('method')['budget_s'].transform('max')]
+    big = big[big['pool'].isin(['cls', 'mean']) & (big['budget_s'] > 0)]  # trained encoders only
+    return {m: g.loc[g[f'{col}_mean'].idxmax(), 'pool'] for m, g in big.groupby('method', sort=False)}
 
 def format_summary(s: pd.DataFrame, # from `summarize`
                    digits: int = 1,  # decimals of the percentages
                   ) -> pd.DataFrame:
-    "The summary as text: accuracies in % as 'mean ± std' (just the mean for one seed), images/s rounded."
-    out = pd.DataFrame({'method': s['method']})
+    "The summary as text: accuracies in % as 'mean ± 95 % half-width' (just the mean for one seed), seconds rounded."
+    out = s[['method', 'budget_s', 'pool']].copy()
     for c in ('knn', 'linear', 'finetune'):
         if f'{c}_mean' not in s: continue
-        m, sd = 100 * s[f'{c}_mean'], 100 * s[f'{c}_std']
-        out[c] = [('–' if math.isnan(a) else f'{a:.{digits}f}' + ('' if math.isnan(b) else f' ± {b:.{digits}f}')) for a, b in zip(m, sd)]
-    if 'img_per_s_mean' in s: out['img/s'] = [('–' if math.isnan(v) else f'{v:,.0f}') for v in s['img_per_s_mean']]
+        m, ci = 100 * s[f'{c}_mean'], 100 * s[f'{c}_ci']
+        out[c] = [('–' if math.isnan(a) else f'{a:.{digits}f}' + ('' if math.isnan(b) else f' ± {b:.{digits}f}')) for a, b in zip(m, ci)]
+    if 'train_s_mean' in s: out['train s'] = [('–' if math.isnan(v) else f'{v:.1f}') for v in s['train_s_mean']]
     out['seeds'] = s['seeds']
     return out
 
-def compare(out: str | Path,                 # folder of the comparison: one run folder per method × seed, results.csv, summary.csv
+def plot_budgets(df: pd.DataFrame,        # results of `compare` over several budgets
+                 pools: dict | None = None, # pooling per method (default: `chosen_pools`, chosen on validation)
+                 path: str | Path | None = None, # also save the figure here
+                ):
+    "kNN and linear-probe test accuracy against measured training seconds, mean and 95 % interval over seeds, per method; random init and pixels as bands."
+    import matplotlib.pyplot as plt
+    s = summarize(df); pools = pools or chosen_pools(s)
+    fig, axs = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
+    for ax, col, lab in zip(axs, ('knn', 'linear'), ('kNN (k=20)', 'linear probe')):
+        for i, (m, p) in enumerate(pools.items()):
+            r = s[(s.method == m) & (s.pool == p)].sort_values('budget_s')
+            ax.errorbar(r['train_s_mean'], 100 * r[f'{col}_mean'], yerr=100 * r[f'{col}_ci'].fillna(0), fmt='o-', capsize=3,
+                        color=f'C{i}', label=f'{m} ({p})')
+        for j, (m, p) in enumerate([('random init', pools.get('mae', 'cls')), ('raw pixels', 'pixels')]):
+            r = s[(s.method == m) & (s.pool == p)]
+            if len(r): 
+                mu, ci = 100 * r[f'{col}_mean'].iloc[0], 100 * np.nan_to_num(r[f'{col}_ci'].iloc[0])
+                ax.axhspan(mu - ci, mu + ci, color=('0.6', 'C7')[j], alpha=0.25); ax.axhline(mu, color=('0.4', 'C7')[j], ls='--', lw=1, label=f'{m} ({p})')
+        ax.set_xscale('log'); ax.set_xlabel('measured training seconds per run'); ax.set_title(lab, fontsize=10); ax.grid(alpha=.3)
+    axs[0].set_ylabel('test accuracy (%)'); axs[1].legend(fontsize=7, loc='lower right')
+    fig.tight_layout()
+    if path is not None: fig.savefig(path, dpi=110)
+    return fig
+
+# %% ../nbs/11_compare.ipynb #8ed7aeec
+COLUMNS = ['method', 'seed', 'budget_s', 'train_s', 'steps', 'images_seen', 'flops', 'pool', 'knn', 'linear', 'finetune',
+           'img_per_s', 'peak_mem_gib', 'device', 'valid_knn', 'paper_pool']
+METHODS = (*OBJECTIVES, 'supervised')
+BASELINES = ('random init', 'raw pixels')
+
+def _write_csv(df: pd.DataFrame, path: Path):
+    tmp = path.with_name(path.name + '.tmp'); df.to_csv(tmp, index=False); os.replace(tmp, path)
+
+def _score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
+    "One dict per pooling: test kNN and linear probe, and the validation kNN that the choice of pooling is made on."
+    s = frozen_scores(enc, loaders, protocols={'valid': ('knn',), 'test': ('knn', 'linear')}, seed=seed, linear_epochs=linear_epochs, device=device)
+    return [dict(pool=p, knn=r.get('knn'), linear=r.get('linear'), valid_knn=s.get('valid', {}).get(p, {}).get('knn'))
+            for p, r in s['test'].items()]
+
+def _finetune(enc, data, seconds, seed, bs, limit, device) -> float:
+    "Test accuracy after fine-tuning a copy of `enc` (MAE's recipe: mean-pool head, layer decay 0.75) for `seconds` of training."
+    ldls = get_dls(data, labels=True, aug=False, bs=bs, device=device, seed=seed, **({'limit': limit} if limit else {}))
+    set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), 0.1).to(device)
+    learn, _ = _train_classifier(clf, ldls, seconds, None, seed, blr=5e-4, layer_decay=0.75, cal_steps=5)  # its own, looser time limit
+    with learn.no_bar(): return float(learn.validate()[1])
+
+def compare(out: str | Path,                 # folder of the comparison: one run folder per method × budget × seed, results.csv, summary.csv
             methods=METHODS,                  # any of 'mae', 'simclr', 'ijepa', 'supervised'
-            seeds=(0,),                       # one run per method per seed
+            seeds=(0, 1, 2),                  # one run per method per seed
+            budgets=(60,),                    # training seconds per run: each is converted once into a number of steps
             data: str = 'sample',             # as in `get_dls`
             preset: str = 'mae_vit_tiny_fmnist', # the backbone of every method
-            time_budget: float | None = None, # seconds of training per run (epochs calibrated per method) ...
-            epochs: int | None = None,        # ... or epochs per run
-            protocols=('knn', 'linear'),      # the evaluation of every encoder ('finetune' too, if wanted)
+            finetune_s: float | None = None,  # seconds of fine-tuning of each self-supervised encoder at the largest budget (None: none)
             bs: int | None = None,            # batch size of every method (default: each method's own)
             linear_epochs: int = 90,          # linear-probe epochs
             limit: int | None = None,         # first N images of each Fashion-MNIST split (quick runs)
-            baselines: bool = True,           # also rows for the random-init encoder and raw pixels
+            baselines: bool = True,           # also rows for the random-init encoder (both poolings) and raw pixels, per seed
             settings: dict | None = None,     # per-method extra `pretrain` settings, e.g. {'simclr': {'temperature': 0.2}}
-            eval_settings: dict | None = None, # extra `evaluate` settings (fine-tuning epochs, ...)
             device=None,
-            collect_only: bool = False,       # train nothing: gather the rows of finished runs (e.g. after runs made in parallel)
+            collect_only: bool = False,       # train nothing: gather the rows of finished runs
             verbose: bool = True,
            ) -> pd.DataFrame:
-    "Pretrain and evaluate every method × seed under one budget; writes results.csv (one row per run) and summary.csv. Under torchrun / accelerate launch every run trains with DDP."
+    "Pretrain and evaluate every method × budget × seed, one run after another; writes results.csv (one row per run × pooling) and summary.csv."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     bad = [m for m in methods if m not in METHODS]
     if bad or not methods: raise ValueError(f'methods must be among {", ".join(METHODS)}, got {list(methods)}')
-    if (time_budget is None) == (epochs is None): raise ValueError('give exactly one of time_budget (seconds) and epochs')
-    bad = [p for p in protocols if p not in ('knn', 'linear', 'finetune')]
-    if bad or not protocols: raise ValueError(f"protocols must be among 'knn', 'linear', 'finetune', got {list(protocols)}")
-    settings, eval_settings = settings or {}, eval_settings or {}
-    budget = dict(time_budget=time_budget) if time_budget is not None else dict(epochs=epochs)
-    # Under a launcher: one process group for the whole comparison (each `pretrain` joins it and leaves it standing).
-    # Every rank trains every run (DDP) and then evaluates it in full, the same way on the same data, while only rank 0
-    # writes: fastai gathers metrics across all ranks of the job, so an evaluation on rank 0 alone would wait for the others.
+    budgets = sorted(float(b) for b in budgets)
+    if not budgets or budgets[0] <= 0: raise ValueError(f'budgets must be positive numbers of seconds, got {budgets}')
+    settings = settings or {}
     dist = setup_distributed(device)
-    main, edev = dist.main, dist.device if dist.world_size > 1 else device
+    main, edev = dist.main, dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
     quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
     verbose = verbose and main
-    if not collect_only and main: _atomic_json(dict(methods=list(methods), seeds=list(seeds), data=str(data), preset=preset, **budget,
-                      protocols=list(protocols), bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
-                      settings=settings, eval_settings=eval_settings, world_size=dist.world_size), out/'compare.json')
+    if not collect_only and main: _atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
+                      finetune_s=finetune_s, bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
+                      settings=settings, world_size=dist.world_size), out/'compare.json')
+    loaders = eval_loaders(data, bs=512, device=edev, limit=limit)
     rows = []
+    def _done(run):  # rank 0's view of the folder decides for every rank
+        has = broadcast_object((run/'row.json').is_file())
+        return broadcast_object(json.loads((run/'row.json').read_text()) if main and has else None) if has else None
+    def _save(run, new):
+        nonlocal rows
+        rows += new
+        if main: _atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
+    vit_cfg = _vit_config(preset)
     for seed in seeds:
-        base_pools, pixels_done = set(), not baselines  # pools whose random-init baseline this seed has
-        for m in methods:
-            run = out/f'{m}-seed{seed}'
-            has_row, has_metrics, resumable = broadcast_object(  # rank 0's view of the folder decides for every rank
-                tuple((run/f).is_file() for f in ('row.json', 'metrics.json', 'checkpoint.safetensors')))
-            if has_row:
-                got = broadcast_object(json.loads((run/'row.json').read_text()) if main else None); rows += got
-                for r in got[1:]:
-                    if r['method'] == 'raw pixels': pixels_done = True
-                    else: base_pools.add(r['method'].split(', ')[1].split()[0] if ', ' in r['method'] else 'cls')
-                if verbose: print(f'{m} seed {seed}: done before, kept')
-                continue
-            if collect_only:
-                if verbose: print(f'{m} seed {seed}: no finished run in {run}, left out')
-                continue
-            t0 = time.perf_counter()
-            if m == 'supervised':
-                with quiet(): r = train_supervised(run, preset, data, seed, bs=bs or 64, protocols=[p for p in protocols if p != 'finetune'],
-                                                   linear_epochs=linear_epochs, limit=limit, device=device, **budget)
-                new = [dict(method=m, seed=seed, knn=r.get('knn'), linear=r.get('linear'), finetune=r['finetune'],
-                            img_per_s=r['img_per_s'], wall_s=r['train_s'], peak_mem_gib=r['peak_mem_gib'], device=r['device'])]
-            else:
-                if not has_metrics:
-                    with quiet():
-                        pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit,
-                                 device=str(device) if device else None, **({'bs': bs} if bs else {}),
-                                 **({} if resumable else budget), **settings.get(m, {}))
-                met = broadcast_object(json.loads((run/'metrics.json').read_text()) if main else None)  # rank 0 wrote it
-                pool = _eval_pool(m, preset)
-                need_base = baselines and pool not in base_pools
-                with quiet(): ev = evaluate(run, list(protocols), seed=seed, limit=limit, linear_epochs=linear_epochs, pool=pool,
-                                            baselines=need_base, device=edev, write=main, **eval_settings)
-                if main:
-                    enc, _ = load_encoder(run, device=edev)
-                    _save_embedding(enc, get_dls(data, labels=True, aug=False, bs=512, device=enc.cls_token.device, seed=seed,
-                                                 **({'limit': limit} if limit else {})), run/'embedding.npz', pool)
-                new = [dict(method=m, seed=seed, knn=ev.get('knn'), linear=ev.get('linear'), finetune=ev.get('finetune'),
-                            img_per_s=met.get('img_per_s'), wall_s=met.get('train_s'), peak_mem_gib=met.get('peak_mem_gib'),
-                            device=met.get('device'))]
-                if need_base:  # the objective-free references, once per seed (the random encoder once per pooling)
-                    refs = [('random init' if pool == 'cls' else f'random init, {pool} pool', '_random')]
-                    refs += [] if pixels_done else [('raw pixels', '_pixels')]
-                    new += [dict(method=name, seed=seed, knn=ev.get('knn' + sfx), linear=ev.get('linear' + sfx),
-                                 finetune=ev.get('supervised') if sfx == '_random' else None, img_per_s=None, wall_s=None,
-                                 peak_mem_gib=None, device=met.get('device'))
-                            for name, sfx in refs]
-                    base_pools.add(pool); pixels_done = True
-            rows += new
-            if main: _atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-            if verbose: print(f"{m} seed {seed}: " + ', '.join(f'{k} {new[0][k]:.4f}' for k in ('knn', 'linear', 'finetune')
-                                                          if new[0][k] is not None) + f' ({time.perf_counter() - t0:.0f} s)')
+        if not baselines: continue
+        run = out/f'baselines-seed{seed}'
+        got = _done(run)
+        if got is None and not collect_only:
+            new = [dict(method='random init', seed=seed, budget_s=0., **r) for r in _score_rows(random_encoder(vit_cfg, seed, edev), loaders, seed, linear_epochs, edev)]
+            new += [dict(method='raw pixels', seed=seed, budget_s=0., **r) for r in _score_rows(None, loaders, seed, linear_epochs, edev)]
+            run.mkdir(parents=True, exist_ok=True); _save(run, new)
+        elif got is not None: rows += got
+    for budget in budgets:
+        for seed in seeds:
+            for m in methods:
+                run = out/f'{m}-{budget:g}s-seed{seed}'
+                got = _done(run)
+                if got is not None: rows += got
+                elif collect_only:
+                    if verbose: print(f'{m} {budget:g} s seed {seed}: no finished run in {run}, left out')
+                    continue
+                else:
+                    t0 = time.perf_counter()
+                    if m == 'supervised':
+                        with quiet(): enc, met = train_supervised(run, preset, data, seed, time_budget=budget, bs=bs or 64, limit=limit, device=device)
+                        head = met['head']  # the supervised network's own head: trained end to end on the labels
+                    else:
+                        resumable = broadcast_object((run/'checkpoint.safetensors').is_file() and not (run/'metrics.json').is_file())
+                        if not broadcast_object((run/'metrics.json').is_file()):
+                            with quiet():
+                                pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit,
+                                         device=str(device) if device else None, **({'bs': bs} if bs else {}),
+                                         **({} if resumable else {'time_budget': budget}), **settings.get(m, {}))
+                        met = broadcast_object(json.loads((run/'metrics.json').read_text()) if main else None)  # rank 0 wrote it
+                        enc, head = load_encoder(run, device=edev)[0], None
+                    with quiet(): scores = _score_rows(enc, loaders, seed, linear_epochs, edev)
+                    if main: _save_embedding(enc, loaders['test'], run/'embedding.npz', _eval_pool(m, preset))
+                    common = dict(method=m, seed=seed, budget_s=budget, train_s=met.get('train_s'), steps=met.get('steps'),
+                                  images_seen=met.get('images_seen'), flops=met.get('flops'), finetune=head, img_per_s=met.get('img_per_s'),
+                                  peak_mem_gib=met.get('peak_mem_gib'), device=met.get('device'), paper_pool=_eval_pool(m, preset))
+                    got = [dict(common, **r) for r in scores]
+                    _save(run, got)  # kNN and linear probe are on disk before any fine-tuning starts
+                    if verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
+                                      + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
+                                      + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
+                if finetune_s and m != 'supervised' and budget == budgets[-1] and got[0].get('finetune') is None and not collect_only:
+                    t0 = time.perf_counter()
+                    with quiet(): ft = _finetune(load_encoder(run, device=edev)[0], data, finetune_s, seed, 256, limit, edev)
+                    for r in got: r['finetune'] = ft  # the same dicts as in `rows`
+                    if main: _atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
+                    if verbose: print(f'{m} {budget:g} s seed {seed}: fine-tuned {finetune_s:g} s, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
     df = pd.DataFrame(rows, columns=COLUMNS)
     if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)
@@ -226,22 +291,20 @@ def compare(out: str | Path,                 # folder of the comparison: one run
 
 # %% ../nbs/11_compare.ipynb #464a3a4b
 def mae_lit_compare(argv: list[str] | None = None):
-    "Console script: pretrain and evaluate MAE, SimCLR, I-JEPA and a supervised ViT under one budget; write results.csv and summary.csv."
+    "Console script: pretrain and evaluate MAE, SimCLR, I-JEPA and a supervised ViT at equal measured training seconds; write results.csv and summary.csv."
     p = argparse.ArgumentParser(prog='mae_lit_compare', description=
-        'Compare self-supervised objectives fairly: the same backbone, data, wall-clock (or epoch) budget, optimiser, seeds and '
-        'evaluation (kNN k=20 T=0.07, linear probe) for every method. One run folder per method and seed under --out, '
-        'results.csv (one row per run: method, seed, knn, linear, finetune, img_per_s, wall_s, peak_mem_gib, device) and '
-        'summary.csv (mean ± std over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun or '
-        'accelerate launch every run trains with DDP on all ranks, and rank 0 writes.')
+        'Compare self-supervised objectives fairly: the same backbone, data, measured training seconds, optimiser, seeds and '
+        'evaluation (kNN k=20 T=0.07 and a linear probe, both poolings, validation and test splits) for every method, run one '
+        'after another. Each budget in seconds is converted once into a number of steps from the measured seconds per step. One '
+        'run folder per method × budget × seed under --out, results.csv (one row per run and pooling) and summary.csv (mean, '
+        'std and 95 %% interval over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun '
+        'or accelerate launch every run trains with DDP on all ranks, and rank 0 writes.')
     p.add_argument('--methods', nargs='+', default=list(METHODS), choices=list(METHODS), help='methods to run (default: all)')
-    p.add_argument('--seeds', nargs='+', type=int, default=[0], help='seeds (default: 0)')
+    p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
+    p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')
     p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME', an image folder or a folder of tar shards (default: sample)")
     p.add_argument('--preset', default='mae_vit_tiny_fmnist', help='backbone preset of every method (default: mae_vit_tiny_fmnist)')
-    g = p.add_mutually_exclusive_group(required=True)
-    g.add_argument('--time-budget', type=float, metavar='SECONDS', help='training seconds per run')
-    g.add_argument('--epochs', type=int, help='training epochs per run')
-    p.add_argument('--protocols', nargs='+', default=['knn', 'linear'], choices=['knn', 'linear', 'finetune'],
-                   help='evaluation of every encoder (default: knn linear)')
+    p.add_argument('--finetune-s', type=float, default=None, metavar='SECONDS', help='fine-tune every self-supervised encoder of the largest budget for this many seconds (default: no fine-tuning)')
     p.add_argument('--bs', type=int, default=None, help="batch size of every method (default: each method's own)")
     p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
     p.add_argument('--limit', type=int, default=None, help='first N images of each Fashion-MNIST split (quick runs)')
@@ -251,9 +314,9 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
     a = p.parse_args(argv)
     try:
-        df = compare(a.out, a.methods, a.seeds, data=a.data, preset=a.preset, time_budget=a.time_budget, epochs=a.epochs,
-                     protocols=a.protocols, bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit,
-                     baselines=not a.no_baselines, device=a.device, collect_only=a.collect_only)
+        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, finetune_s=a.finetune_s,
+                     bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device,
+                     collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_compare: error: {e}', file=sys.stderr); sys.exit(1)
     if dist_env()[0] != 0: return  # ranks > 0 of a distributed job: rank 0 reports

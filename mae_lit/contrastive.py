@@ -12,8 +12,8 @@ from torch import nn, Tensor
 from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape
 
 # %% auto #0
-__all__ = ['SIMCLR_PRESETS', 'SimCLRAugment', 'nt_xent', 'nt_xent_slow', 'SimCLROutput', 'SimCLR', 'simclr_vit_tiny_fmnist',
-           'simclr_vit_ref_fmnist', 'create_simclr']
+__all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'nt_xent_slow', 'SimCLROutput', 'SimCLR',
+           'simclr_vit_tiny_fmnist', 'simclr_vit_ref_fmnist', 'create_simclr']
 
 # %% ../nbs/09_contrastive.ipynb #2cdc2423
 def _uniform(n:int, lo:float, hi:float, generator, device) -> Tensor:
@@ -28,6 +28,29 @@ def _gaussian_kernels(sigma:Tensor,  # (N,) standard deviations in pixels
     r = torch.arange(size, device=sigma.device, dtype=sigma.dtype) - (size - 1) / 2  # (size,) offsets from the centre
     k = torch.exp(-r[None] ** 2 / (2 * sigma[:, None] ** 2))  # (N, size)
     return k / k.sum(1, keepdim=True)
+
+def random_resized_crop_flip(imgs:Tensor,  # images (B, C, H, W), float
+                             scale:tuple=(0.2, 1.0),  # range of the crop's share of the image area
+                             ratio:tuple=(3/4, 4/3),  # range of the crop's width/height (log-uniform)
+                             flip_p:float=0.5,  # probability of a horizontal flip
+                             size:tuple|None=None,  # output (H, W); None: the input's
+                             mode:str='bilinear',  # resampling: 'bilinear' or 'bicubic'
+                             generator=None,  # source of the random draws; None: the device's global generator
+                            ) -> Tensor:  # (B, C, *size)
+    "Random resized crop + horizontal flip, a different crop for every image, as one affine resampling: (B, C, H, W) -> (B, C, h, w)"
+    B, C, H, W = imgs.shape
+    u = lambda lo, hi: _uniform(B, lo, hi, generator, imgs.device)
+    area = u(*scale)  # (B,) share of the image area
+    r = torch.exp(u(math.log(ratio[0]), math.log(ratio[1])))  # (B,) width/height in pixels, log-uniform
+    w = torch.sqrt(area * r * H / W).clamp(max=1.)  # (B,) crop width as a share of the image width
+    h = torch.sqrt(area / r * W / H).clamp(max=1.)  # (B,) crop height as a share of the image height
+    cx, cy = u(-1., 1.) * (1 - w), u(-1., 1.) * (1 - h)  # (B,) crop centre in [-1, 1] coordinates, crop inside the image
+    sign = torch.where(u(0., 1.) < flip_p, -1., 1.)  # (B,) -1 = flip: x runs backwards through the crop
+    zero = torch.zeros_like(w)
+    theta = torch.stack([torch.stack([w * sign, zero, cx], 1), torch.stack([zero, h, cy], 1)], 1)  # (B, 2, 3)
+    out = (B, C, *(size or (H, W)))
+    grid = F.affine_grid(theta.to(imgs.dtype), list(out), align_corners=False)  # (B, h, w, 2) where to sample
+    return F.grid_sample(imgs, grid, mode=mode, padding_mode='border', align_corners=False)
 
 class SimCLRAugment(nn.Module):
     "SimCLR views for grey or colour batches, vectorised on the device: imgs (B, C, H, W) -> one random view (B, C, H, W)"
@@ -57,19 +80,8 @@ class SimCLRAugment(nn.Module):
         self.blur_kernel = blur_kernel
 
     def crop_flip(self, imgs:Tensor, generator=None) -> Tensor:
-        "Random resized crop + horizontal flip as one affine resampling: (B, C, H, W) -> (B, C, H, W)"
-        B, _, H, W = imgs.shape
-        dev, u = imgs.device, lambda lo, hi: _uniform(B, lo, hi, generator, imgs.device)
-        area = u(*self.scale)  # (B,) share of the image area
-        r = torch.exp(u(math.log(self.ratio[0]), math.log(self.ratio[1])))  # (B,) width/height in pixels, log-uniform
-        w = torch.sqrt(area * r * H / W).clamp(max=1.)  # (B,) crop width as a share of the image width
-        h = torch.sqrt(area / r * W / H).clamp(max=1.)  # (B,) crop height as a share of the image height
-        cx, cy = u(-1., 1.) * (1 - w), u(-1., 1.) * (1 - h)  # (B,) crop centre in [-1, 1] coordinates, crop inside the image
-        sign = torch.where(u(0., 1.) < self.flip_p, -1., 1.)  # (B,) -1 = flip: x runs backwards through the crop
-        zero = torch.zeros_like(w)
-        theta = torch.stack([torch.stack([w * sign, zero, cx], 1), torch.stack([zero, h, cy], 1)], 1)  # (B, 2, 3)
-        grid = F.affine_grid(theta.to(imgs.dtype), list(imgs.shape), align_corners=False)  # (B, H, W, 2) where to sample
-        return F.grid_sample(imgs, grid, mode='bilinear', padding_mode='border', align_corners=False)
+        "Random resized crop + horizontal flip, drawn per image (`random_resized_crop_flip`): (B, C, H, W) -> (B, C, H, W)"
+        return random_resized_crop_flip(imgs, self.scale, self.ratio, self.flip_p, generator=generator)
 
     def jitter(self, imgs:Tensor, generator=None) -> Tensor:
         "Brightness about the black level, then contrast about the mean, each image with probability `jitter_p`: (B, C, H, W)"

@@ -11,15 +11,16 @@ from pathlib import Path
 import numpy as np
 import torch
 from fastai.vision.all import (Datasets, DataLoaders, TfmdDL, TensorImage, TensorImageBW, TensorCategory, Categorize, IntToFloatTensor,
-                               Normalize, RandomResizedCropGPU, Flip, DataBlock, ImageBlock, CategoryBlock, PILImage,
+                               Normalize, Transform, DataBlock, ImageBlock, CategoryBlock, PILImage,
                                PILImageBW, get_image_files, parent_label, RandomSplitter, GrandparentSplitter, Resize,
                                untar_data, URLs, fastai_cfg, default_device)
+from .contrastive import random_resized_crop_flip
 
 # %% auto #0
 __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx',
            'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes',
-           'image_stats', 'TensorBatchDL', 'ssl_augment', 'tensor_dls', 'fmnist_dls', 'folder_dls', 'url_dls',
-           'get_dls', 'mae_lit_data']
+           'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls', 'fmnist_valid_idx',
+           'fmnist_dls', 'folder_dls', 'url_dls', 'get_dls', 'mae_lit_data']
 
 # %% ../nbs/04_data.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
@@ -220,12 +221,26 @@ class TensorBatchDL(TfmdDL):
     def new(self, dataset=None, **kwargs):
         return super().new(dataset=dataset, x=self.x, y=self.y, offset=self.offset, img_type=self.img_type, **kwargs)
 
+class RandomResizedCropFlip(Transform):
+    "fastai batch transform: a random resized crop and flip drawn for *every image* (`random_resized_crop_flip`), training batches only."
+    split_idx, order = 0, 30  # 0: training loader only (validation images pass unchanged); after normalisation
+    def __init__(self, size: tuple,               # output (H, W)
+                 scale: tuple = (0.2, 1.0),        # range of the crop's share of the image area
+                 ratio: tuple = (3/4, 4/3),        # range of the crop's width/height
+                 flip_p: float = 0.5,              # probability of a horizontal flip
+                 mode: str = 'bicubic',            # resampling (MAE: bicubic)
+                ):
+        super().__init__(); self.size, self.scale, self.ratio, self.flip_p, self.mode = tuple(size), scale, ratio, flip_p, mode
+    def encodes(self, x: TensorImage):
+        return random_resized_crop_flip(x, self.scale, self.ratio, self.flip_p, size=self.size, mode=self.mode)
+
 def ssl_augment(size: int | tuple[int, int], # output size of the crop
                 min_scale: float = 0.2,     # smallest crop area as a fraction of the image (MAE: 0.2)
                 flip: bool = True,          # random horizontal flip
                ) -> list:
-    "MAE's pretraining augmentation as fastai batch transforms: random resized crop and horizontal flip."
-    return [RandomResizedCropGPU(size, min_scale=min_scale, ratio=(3/4, 4/3))] + ([Flip(p=0.5)] if flip else [])
+    "MAE's pretraining augmentation as a fastai batch transform: per-image random resized crop (scale `min_scale`–1, bicubic) and horizontal flip."
+    size = (size, size) if isinstance(size, int) else tuple(size)
+    return [RandomResizedCropFlip(size, scale=(min_scale, 1.0), flip_p=0.5 if flip else 0.)]
 
 def tensor_dls(x_train: torch.Tensor,  # uint8 images `(N, H, W)` (grey) or `(N, C, H, W)`
                y_train: torch.Tensor | None = None, # int64 labels `(N,)`; needed when `labels`
@@ -283,6 +298,18 @@ def tensor_dls(x_train: torch.Tensor,  # uint8 images `(N, H, W)` (grey) or `(N,
     return dls
 
 # %% ../nbs/04_data.ipynb #410d77a9
+def fmnist_valid_idx(y: torch.Tensor,        # training labels `(N,)`
+                     per_class: int = 100,   # images per class
+                     seed: int = 0,          # a fixed draw: every run holds out the same images
+                    ) -> torch.Tensor:
+    "Indices (sorted) of a class-balanced validation split: `per_class` training images of every class, drawn once with `seed`."
+    g = torch.Generator().manual_seed(seed)
+    perm = torch.randperm(len(y), generator=g)  # one random order of all training images
+    idx = torch.cat([perm[y[perm] == c][:per_class] for c in range(int(y.max()) + 1)])
+    short = [c for c in range(int(y.max()) + 1) if (y == c).sum() < per_class]
+    if short: raise ValueError(f'classes {short} have fewer than {per_class} training images; lower valid_per_class')
+    return idx.sort().values
+
 def fmnist_dls(source: str | Path = 'auto', # as in `fashion_mnist`
                labels: bool = False,        # `(x, y)` batches for evaluation; `False`: `(x,)` for pretraining
                bs: int = 256,               # batch size
@@ -290,10 +317,19 @@ def fmnist_dls(source: str | Path = 'auto', # as in `fashion_mnist`
                device=None,                 # where batches go; default: the GPU when there is one
                seed: int | None = None,     # seed of the shuffling order
                limit: int | None = None,    # use only the first `limit` images of each split (quick runs and tests)
+               split: str = 'test',         # what the second loader holds: 'test' (report) or 'valid' (the held-out training images, for choices)
+               valid_per_class: int = 100,  # training images per class held out as the validation split (0: none)
                **kwargs,                    # passed to `tensor_dls`
               ) -> DataLoaders:
-    "Fashion-MNIST `DataLoaders`: train split for training, test split for validation, statistics from the train split."
+    "Fashion-MNIST `DataLoaders`: the training images minus a held-out validation split for training; the test (or validation) split second."
+    if split not in ('test', 'valid'): raise ValueError(f"split must be 'test' or 'valid', got {split!r}")
     (xtr, ytr), (xte, yte) = fashion_mnist('train', source), fashion_mnist('test', source)
+    if valid_per_class:
+        vi = fmnist_valid_idx(ytr, valid_per_class)
+        keep = torch.ones(len(ytr), dtype=torch.bool); keep[vi] = False
+        (xva, yva), (xtr, ytr) = (xtr[vi], ytr[vi]), (xtr[keep], ytr[keep])
+        if split == 'valid': xte, yte = xva, yva
+    elif split == 'valid': raise ValueError("split='valid' needs a validation split: valid_per_class > 0")
     if limit is not None:
         if limit < 1: raise ValueError(f'limit must be a positive number of images, got {limit}')
         xtr, ytr, xte, yte = xtr[:limit], ytr[:limit], xte[:limit], yte[:limit]

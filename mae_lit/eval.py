@@ -32,11 +32,11 @@ from .data import get_dls, ssl_augment
 from .callbacks import load_weights, _atomic_json
 
 # %% auto #0
-__all__ = ['PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
-           'knn_report', 'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'load_encoder',
-           'random_encoder', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy',
-           'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner', 'finetune_accuracy',
-           'evaluate', 'mae_lit_eval']
+__all__ = ['POOLS', 'PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy',
+           'dl_features', 'knn_report', 'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix',
+           'load_encoder', 'random_encoder', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner',
+           'linear_accuracy', 'eval_loaders', 'frozen_scores', 'ViTClassifier', 'classifier_from_encoder',
+           'layer_decay_groups', 'finetune_learner', 'finetune_accuracy', 'evaluate', 'mae_lit_eval']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
 def normalize_images(x: torch.Tensor,     # uint8 images `(B, H, W)` or `(B, C, H, W)`
@@ -288,6 +288,53 @@ def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training fe
     learn = linear_probe_learner(feature_dls(train_f, train_y, test_f, test_y, bs=bs, device=device), C, lr=lr)
     return _fit_score(learn, epochs, warmup_epochs=epochs / 9)
 
+# %% ../nbs/07_eval.ipynb #1aacedd5
+POOLS = ('cls', 'mean')  # the two frozen features of a ViT encoder
+
+def eval_loaders(data: str = 'sample',    # as in `get_dls`
+                 splits=('valid', 'test'), # Fashion-MNIST: both; other data: only 'test' (their own validation folder)
+                 bs: int = 512, seed: int = 0, limit: int | None = None, device=None,
+                 **kwargs,                # passed to `get_dls` (e.g. `size`, `grey` of a folder)
+                ) -> dict:
+    "Labelled, unaugmented `DataLoaders` per evaluation split: `{split: dls}` (train = training images without the validation split)."
+    fm = str(data) in ('sample', 'full', 'auto') or (Path(str(data)).is_dir() and (Path(str(data))/'train-images-idx3-ubyte.gz').is_file())
+    kw = dict(labels=True, aug=False, bs=bs, device=device, seed=seed, **({'limit': limit} if limit else {}), **kwargs)
+    if not fm: return {'test': get_dls(data, **kw)}
+    return {s: get_dls(data, split=s, **kw) for s in splits}
+
+def frozen_scores(encoder,                  # has `features(imgs, pool)`; `None`: raw pixels
+                  loaders: dict,            # `{split: labelled DataLoaders}` from `eval_loaders`
+                  protocols=('knn', 'linear'), # which scores; or `{split: scores}`, e.g. `{'valid': ('knn',), 'test': ('knn', 'linear')}`
+                  pools=POOLS,              # which poolings ('cls', 'mean')
+                  seed: int = 0,            # seed of the probe's head and shuffling
+                  linear_epochs: int = 90, linear_lr: float = 1e-2, linear_bs: int = 256,
+                  k: int = 20, T: float = 0.07, # kNN (DINO)
+                  device=None,
+                 ) -> dict:
+    "kNN and linear-probe accuracy (fractions) for every split × pooling: `{split: {pool: {'knn': …, 'linear': …}}}`; pixels: pool 'pixels'."
+    bad = [p for p in pools if p not in POOLS]
+    if bad: raise ValueError(f'pools must be among {POOLS}, got {list(pools)}')
+    def feats(dl):
+        if encoder is None:
+            f, y = dl_features(dl, None); return {'pixels': f}, y
+        f, y = dl_features(dl, encoder, 'cls+mean')  # (N, 2D): class token, then patch mean
+        D = f.shape[1] // 2
+        return {'cls': f[:, :D], 'mean': f[:, D:]}, y
+    first = next(iter(loaders.values()))
+    trf, trl = feats(first.train.new(shuffle=False, drop_last=False))  # the same training images for every split
+    C, res = len(first.classes), {}
+    for split, ldls in loaders.items():
+        tef, tel = feats(ldls.valid)
+        res[split], protos = {}, protocols.get(split, ()) if isinstance(protocols, dict) else protocols
+        for pool in trf:
+            if pool != 'pixels' and pool not in pools: continue
+            r = res[split][pool] = {}
+            if 'knn' in protos: r['knn'] = knn_accuracy(trf[pool], trl, tef[pool], tel, k=k, T=T, num_classes=C)
+            if 'linear' in protos:
+                r['linear'] = linear_accuracy(trf[pool], trl, tef[pool], tel, epochs=linear_epochs, lr=linear_lr, bs=linear_bs,
+                                              seed=seed, num_classes=C, device=device)
+    return res
+
 # %% ../nbs/07_eval.ipynb #6bc1d974
 class ViTClassifier(ViTEncoder):
     "A ViT encoder with a classification head (MAE's fine-tuning model): imgs (B, C, H, W) -> logits (B, num_classes)"
@@ -408,6 +455,7 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
              seed: int = 0,             # seed of the random baseline, the heads, shuffling and drop-path
              limit: int | None = None,  # use only the first N images of each Fashion-MNIST split (quick runs)
              pool: str = 'cls',         # frozen-feature pooling: 'cls', 'mean', 'cls+mean'
+             split: str = 'test',       # Fashion-MNIST: score on 'test' (to report) or 'valid' (the held-out training images, to choose)
              k: int = 20, T: float = 0.07, # kNN settings (DINO)
              blr: float = 5e-4,         # fine-tuning base lr
              layer_decay: float = 0.75, # fine-tuning layer-wise lr decay
@@ -433,10 +481,13 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
     cfg = meta['vit_config']
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
     dl_kw = dict(device=device, seed=seed)
+    if split not in ('test', 'valid'): raise ValueError(f"split must be 'test' or 'valid', got {split!r}")
     if data in ('sample', 'full', 'auto'):
+        dl_kw['split'] = split
         if limit: dl_kw['limit'] = limit
     else:
         if limit: raise ValueError('limit works with Fashion-MNIST data (sample, full, auto) only')
+        if split != 'test': raise ValueError("split='valid' needs Fashion-MNIST data; a folder's own validation folder is its test split")
         dl_kw.update(size=tuple(cfg['img_size']), grey=cfg['in_chans'] == 1)
     ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **dl_kw)
     shape = tuple(ldls.one_batch()[0].shape[1:])
@@ -472,7 +523,7 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
     res.update(
         settings=dict(protocols=protos, data=data, limit=limit, epochs=epochs if 'finetune' in protos else None,
                       linear_epochs=linear_epochs if 'linear' in protos else None,
-                      linear_lr=linear_lr if 'linear' in protos else None, bs=bs, seed=seed, pool=pool, k=k, T=T,
+                      linear_lr=linear_lr if 'linear' in protos else None, bs=bs, seed=seed, pool=pool, split=split, k=k, T=T,
                       blr=blr, layer_decay=layer_decay, drop_path=drop_path, smoothing=smoothing, mix=mix, ft_aug=ft_aug,
                       baselines=baselines),
         checkpoint=str(meta['file']), encoder=cfg, pretraining=dict(preset=meta.get('preset') or pre.get('preset'),
@@ -510,6 +561,7 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('--out', default=None, help='eval.json path, or a folder for it (default: beside the checkpoint)')
     p.add_argument('--limit', type=_pos_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--pool', default='cls', choices=['cls', 'mean', 'cls+mean'], help='pooling of the frozen features (default: cls)')
+    p.add_argument('--split', default='test', choices=['test', 'valid'], help="Fashion-MNIST: score on the test split (report) or on the validation split held out of the training images (choose); default: test")
     p.add_argument('--blr', type=float, default=5e-4, help='fine-tuning base lr, lr = blr·bs/256 (default: 5e-4)')
     p.add_argument('--layer-decay', type=float, default=0.75, help='fine-tuning layer-wise lr decay (default: 0.75)')
     p.add_argument('--drop-path', type=float, default=0.1, help='fine-tuning drop-path rate (default: 0.1)')
@@ -525,7 +577,7 @@ def mae_lit_eval(argv: list[str] | None = None):
     try:
         res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, linear_epochs=a.linear_epochs,
                        linear_lr=a.linear_lr, bs=a.bs, seed=a.seed,
-                       limit=a.limit, pool=a.pool, blr=a.blr, layer_decay=a.layer_decay, drop_path=a.drop_path,
+                       limit=a.limit, pool=a.pool, split=a.split, blr=a.blr, layer_decay=a.layer_decay, drop_path=a.drop_path,
                        smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_eval: error: {e}', file=sys.stderr); sys.exit(1)

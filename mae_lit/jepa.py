@@ -72,6 +72,7 @@ class IJEPAOutput:
     pred: Tensor  # (M·B, T, D) predicted representations of the target blocks, block-major
     target: Tensor  # (M·B, T, D) layer-normed target-encoder outputs at the same positions
     masks: Masks  # ids_keep (B, K) context, targets M×(B, T), mask (B, L) 1 = not in the context
+    target_spread: Tensor|None = None  # scalar: std over the images of the layer-normed target tokens, mean over positions and channels (0 = a position-only target)
 
 class IJEPA(EncoderShape, nn.Module):
     "I-JEPA on `ViTEncoder`s: imgs (B, C, H, W) -> IJEPAOutput(loss, pred (M·B, T, D), target (M·B, T, D), masks)"
@@ -111,9 +112,14 @@ class IJEPA(EncoderShape, nn.Module):
                 masks:Masks,  # with `targets`: M×(B, T)
                ) -> Tensor:  # (M·B, T, D), block-major
         "Target representations: target encoder on the full image, layer-normed (no affine), gathered per block: -> (M·B, T, D)"
+        return torch.cat([gather_tokens(self.target_tokens(imgs), t) for t in masks.targets])  # (M·B, T, D)
+
+    @torch.no_grad()
+    def target_tokens(self, imgs:Tensor,  # images (B, C, H, W)
+                     ) -> Tensor:  # (B, L, D)
+        "The target encoder's patch tokens on the full image, layer-normed without affine: imgs (B, C, H, W) -> (B, L, D)"
         h = self.target_encoder(imgs)[:, 1:]  # (B, L, D) every patch, the class token dropped
-        h = F.layer_norm(h.float(), h.shape[-1:])  # (B, L, D) per-token normalisation, no affine
-        return torch.cat([gather_tokens(h, t) for t in masks.targets])  # (M·B, T, D)
+        return F.layer_norm(h.float(), h.shape[-1:])  # (B, L, D) per-token normalisation, no affine
 
     def forward(self, imgs:Tensor,  # normalised images (B, C, H, W)
                 masks:Masks|None=None,  # multi-block masks with `targets`; None: drawn by `mask_sampler`
@@ -126,10 +132,12 @@ class IJEPA(EncoderShape, nn.Module):
         if not masks.targets: raise ValueError("I-JEPA needs masks with target blocks (Masks.targets), e.g. from MultiBlockMasking")
         ctx = enc.forward_tokens(enc.embed(imgs), masks.ids_keep)[:, 1:]  # (B, K, D): the register/class token dropped
         pred = self.predictor(ctx, masks.ids_keep, masks.targets)  # (M·B, T, D)
-        target = self.targets(imgs, masks)  # (M·B, T, D), no gradient
+        h = self.target_tokens(imgs)  # (B, L, D), no gradient
+        target = torch.cat([gather_tokens(h, t) for t in masks.targets])  # (M·B, T, D)
+        spread = h.std(0).mean() if len(h) > 1 else None  # the positional-shortcut guard: targets that ignore the image have spread 0
         pred = pred.float()
         loss = F.smooth_l1_loss(pred, target) if self.loss_type == 'smooth_l1' else F.mse_loss(pred, target)
-        return IJEPAOutput(loss, pred, target, masks)
+        return IJEPAOutput(loss, pred, target, masks, spread)
 
     def features(self, imgs:Tensor,  # images (B, C, H, W)
                  pool:str='mean',  # 'mean' (the paper's), 'cls' or 'cls+mean'

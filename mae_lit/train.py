@@ -13,7 +13,8 @@ from torch import nn
 from fastcore.foundation import L
 from fastai.learner import Learner
 from fastai.optimizer import OptimWrapper
-from fastai.callback.core import Callback
+from fastai.callback.core import Callback, CancelTrainException, CancelFitException
+from torch.utils.flop_counter import FlopCounterMode
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
 from fastai.torch_core import set_seed, default_device
 
@@ -22,13 +23,14 @@ from .contrastive import create_simclr, SIMCLR_PRESETS
 from .jepa import create_ijepa, IJEPA_PRESETS
 from .data import get_dls, ssl_augment
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
-from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget,
+from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread,
                                resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
-from .eval import knn_accuracy, knn_report
+from .eval import knn_accuracy, knn_report, frozen_scores, random_encoder
 
 # %% auto #0
 __all__ = ['mae_learner', 'OBJECTIVES', 'METHOD_PRESETS', 'BACKBONES', 'METHOD_DEFAULTS', 'param_groups_wd', 'SSLLearner',
-           'ssl_learner', 'fit_warmup_cosine', 'method_preset', 'build_objective', 'pretrain', 'mae_lit_pretrain']
+           'ssl_learner', 'StepBudget', 'fit_warmup_cosine', 'step_flops', 'calibrate_steps', 'method_preset',
+           'build_objective', 'ema_start', 'pretrain', 'mae_lit_pretrain']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -81,58 +83,100 @@ def ssl_learner(dls,                        # fastai `DataLoaders` (images-only 
 
 mae_learner = ssl_learner  # the same factory: every objective shares the recipe and the callbacks
 
+class StepBudget(Callback):
+    "Train exactly `steps` training batches: stop mid-epoch, and run every schedule (`pct_train`) over the step count, not whole epochs."
+    order = -5  # after fastai's TrainEvalCallback (-10), before ParamScheduler (60) and everything that reads `pct_train`
+    def __init__(self, steps: int): self.steps = steps
+    def _done(self) -> int: return self.epoch * self.n_iter + self.iter  # batches trained before this one (resume-proof)
+    def before_epoch(self): self.stopped = False
+    def before_batch(self):
+        if not self.training: return
+        if self._done() >= self.steps:  # the budget is spent: this batch does not train; validation and the epoch's records follow
+            self.stopped = True; raise CancelTrainException()
+        self.learn.pct_train = self._done() / self.steps
+    def after_train(self):
+        rec = getattr(self.learn, 'recorder', None)
+        if self.stopped and rec is not None: rec.cancel_train = False  # a budget stop is a finished epoch: keep its training loss in the record
+
 def fit_warmup_cosine(learn: Learner,          # from `ssl_learner`
-                      n_epoch: int,            # total epochs
-                      warmup_epochs: float = None, # linear warm-up length (fractions allowed); default: 5 % of `n_epoch`
+                      n_epoch: int | None = None, # total epochs ...
+                      warmup_epochs: float = None, # linear warm-up length (fractions allowed); default: 5 % of the run
                       lr: float | None = None, # peak learning rate (default: `learn.lr`)
                       cbs=None,                # extra callbacks for this fit
                       resume: str | Path | None = None, # a `checkpoint.safetensors` to continue from
+                      steps: int | None = None, # ... or exactly this many training batches (the last epoch stops part-way)
                      ):
-    "Fit with the MAE schedule: linear warm-up from 0, then half a cosine to 0, stepped per iteration."
+    "Fit with the MAE schedule: linear warm-up from 0, then half a cosine to 0, stepped per iteration, over `n_epoch` epochs or `steps` batches."
+    if (n_epoch is None) == (steps is None): raise ValueError('give exactly one of n_epoch and steps')
+    n_iter = len(learn.dls.train)
+    if steps is not None:
+        if steps < 1: raise ValueError(f'steps must be at least 1, got {steps}')
+        n_epoch, budget = math.ceil(steps / n_iter), [StepBudget(steps)]
+        run_epochs = steps / n_iter  # the run's length in epochs (fractional)
+    else: budget, run_epochs = [], n_epoch
     if n_epoch < 1: raise ValueError(f'n_epoch must be at least 1, got {n_epoch}')
     lr = lr if lr is not None else learn.lr
-    w = min(max((0.05 * n_epoch if warmup_epochs is None else warmup_epochs) / n_epoch, 0.), 1.)
+    w = min(max((0.05 * run_epochs if warmup_epochs is None else warmup_epochs) / run_epochs, 0.), 1.)
     sched = SchedCos(lr, 0.) if w == 0 else combine_scheds([w, 1 - w], [SchedLin(0., lr), SchedCos(lr, 0.)]) if w < 1 else SchedLin(0., lr)
-    cbs = [ParamScheduler({'lr': sched}), *L(cbs)]
+    cbs = [ParamScheduler({'lr': sched}), *budget, *L(cbs)]
     if resume is not None: return resume_fit(learn, resume, n_epoch, lr, cbs=cbs)
     learn.fit(n_epoch, lr, cbs=cbs)
 
 # %% ../nbs/06_train.ipynb #110b98bd
-def _calibrate_epochs(learn: Learner, budget: float, n_steps: int = 8) -> tuple[int, float]:
-    "Epochs that fit in `budget` seconds, from timing `n_steps` training steps of a throw-away copy of the learner."
-    from fastai.callback.core import CancelFitException
-    states = _rng_state(learn)  # every generator a training epoch draws from, CUDA's included
-    probe = Learner(learn.dls, copy.deepcopy(learn.model), loss_func=learn.loss_func, opt_func=learn.opt_func,
-                    splitter=learn.splitter, wd=learn.wd, lr=learn.lr, path=learn.path,
-                    cbs=[type(c)() for c in learn.cbs if isinstance(c, (ObjectiveCallback,))])
-    if any(type(c).__name__ == 'MixedPrecision' for c in learn.cbs): probe.to_bf16()
-    class _Timer(Callback):
-        order = 99
-        def before_fit(self): self.times = []
-        def after_batch(self):
-            if not self.training: return
-            if str(self.dls.device).startswith('cuda'): torch.cuda.synchronize()
-            self.times.append(time.perf_counter())
-            if len(self.times) > n_steps + 2: raise CancelFitException()
-    t = _Timer()
-    try: probe.fit(1, cbs=t)
-    finally:
-        _set_rng_state(learn, *states)
-    step = (t.times[-1] - t.times[2]) / (len(t.times) - 3)      # skip the first steps (warm-up, allocation)
-    epoch = step * (len(learn.dls.train) + len(learn.dls.valid) / 3)  # validation: forward only, ~1/3 of a step
-    return max(1, int(budget // epoch)), epoch
+def step_flops(learn: Learner, # a learner whose model returns an output with `.loss` (objectives) or logits (classifiers)
+              ) -> int:
+    "Analytic FLOPs of one training step (forward + backward) on one training batch, counted from the operators' shapes by torch's `FlopCounterMode`."
+    b = learn.dls.train.one_batch()
+    model = learn.model; was = model.training; model.train()
+    try:
+        with FlopCounterMode(display=False) as fc:
+            out = model(b[0])
+            loss = out.loss if hasattr(out, 'loss') else learn.loss_func(out, *b[1:])
+            loss.backward()
+    finally: model.zero_grad(set_to_none=True); model.train(was)
+    return int(fc.get_total_flops())
+
+class _StepTimer(Callback):
+    "Time stamps after each training batch; stops the fit after `n` batches."
+    order = 99
+    def __init__(self, n: int): self.n, self.times = n, []
+    def after_batch(self):
+        if not self.training: return
+        if str(self.dls.device).startswith('cuda'): torch.cuda.synchronize()
+        self.times.append(time.perf_counter())
+        if len(self.times) >= self.n: raise CancelFitException()
+
+def calibrate_steps(probe: Learner,            # a throw-away learner built exactly like the real one (a copy of the model, the same callbacks)
+                    budget: float | None,      # seconds of training; None: count the FLOPs only
+                    n_steps: int = 12,         # batches timed, after `warm` untimed ones
+                    warm: int = 3,             # first batches left out (allocation, caches)
+                   ) -> dict:
+    "`steps` (training batches) that fit in `budget` seconds, from the measured seconds per step of `probe`; and the FLOPs of a step. Every random generator is restored."
+    states = _rng_state(probe)  # every generator a training epoch draws from, CUDA's included (the loaders are shared with the real learner)
+    try:
+        res = dict(flops_per_step=step_flops(probe), bs=probe.dls.train.bs)
+        if budget is not None:
+            t = _StepTimer(n_steps + warm)
+            with probe.no_bar(), probe.no_logging(): probe.fit(math.ceil((n_steps + warm) / len(probe.dls.train)), cbs=t)
+            res['s_per_step'] = (t.times[-1] - t.times[warm - 1]) / (len(t.times) - warm)
+            res['steps'] = max(1, round(budget / res['s_per_step']))
+    finally: _set_rng_state(probe, *states)
+    return res
 
 # %% ../nbs/06_train.ipynb #6044c283
-def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE loss (hidden patches)'):
+def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE loss (hidden patches)', spread: list | None = None):
     import matplotlib; import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(5, 3))
-    ep = range(1, len(throughput) + 1)
+    fig, axs = plt.subplots(1, 2 if spread else 1, figsize=(9 if spread else 5, 3), squeeze=False)
+    ax = axs[0, 0]; ep = range(1, len(throughput) + 1)
     ax.plot(ep, [r['train_loss'] for r in throughput], 'o-', label='train (mean over epoch)')
     if history and len(history[0]) > 1: ax.plot(range(1, len(history) + 1), [h[1] for h in history], 's--', label='validation')
-    ax.set_xlabel('epoch'); ax.set_ylabel(ylabel); ax.legend(); ax.grid(alpha=.3); fig.tight_layout()
-    fig.savefig(path, dpi=110); plt.close(fig)
+    ax.set_xlabel('epoch'); ax.set_ylabel(ylabel); ax.legend(); ax.grid(alpha=.3)
+    if spread:  # I-JEPA's guard: a target that no longer depends on the image has spread 0
+        a2 = axs[0, 1]; a2.plot(range(1, len(spread) + 1), spread, 'o-', color='C2'); a2.set_ylim(bottom=0)
+        a2.set_xlabel('epoch'); a2.set_ylabel('target spread across images'); a2.grid(alpha=.3)
+    fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
-_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, bs=64, mask_ratio=0.75,
+_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, bs=64, mask_ratio=0.75,
                  norm_pix=True, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
                  precision='auto', snapshot_every=2, limit=None, compile=False)
 
@@ -174,10 +218,20 @@ def _loader_aug(method: str, model: nn.Module):
     if method == 'ijepa': return ssl_augment(tuple(model.img_size if hasattr(model, 'img_size') else model.vit_config['img_size']), min_scale=0.3)
     return None  # the loaders' default: MAE's RandomResizedCrop(0.2-1) + flip
 
-def _method_callbacks(method: str, model: nn.Module, snap_imgs, stats, c, out: Path) -> list:
-    "Callbacks only one method needs: reconstruction snapshots (MAE), the EMA target encoder (I-JEPA)."
-    if method == 'mae': return [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
-    if method == 'ijepa': return [EMATarget('context_encoder', 'target_encoder', momentum=(0.996, 1.0))]
+def ema_start(steps: int,            # training steps of the run
+              horizon: float = 0.02, # the EMA's time constant 1/(1 − m) as a fraction of the run
+              lo: float = 0.9, hi: float = 0.996, # clipped to this range (I-JEPA's paper starts at 0.996)
+             ) -> float:
+    "I-JEPA's starting EMA momentum scaled to the run length: the target follows the context encoder over ~2 % of the run, never faster than m=0.9 nor slower than the paper's 0.996."
+    return min(hi, max(lo, 1 - 1 / (horizon * steps)))
+
+def _method_callbacks(method: str, model: nn.Module, snap_imgs, stats, c, out: Path | None) -> list:
+    "Callbacks only one method needs: reconstruction snapshots (MAE; not when `out` is None), the EMA target encoder and the target-spread monitor (I-JEPA)."
+    if method == 'mae': return [] if out is None else [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
+    if method == 'ijepa':
+        total = c.steps or (c.epochs * c.n_iter if getattr(c, 'n_iter', None) else None)
+        m0 = c.ema if c.ema else ema_start(total) if total else 0.996
+        return [EMATarget('context_encoder', 'target_encoder', momentum=(m0, 1.0)), TargetSpread()]
     return []
 
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
@@ -227,16 +281,25 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if tuple(xb.shape[1:]) != (model.in_chans, *model.img_size):
         raise ValueError(f'the data gives images {tuple(xb.shape[1:])} but {c.preset} expects {(model.in_chans, *model.img_size)}; '
                          'pick a matching --preset or pass --size')
-    ldls = get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512}) if knn else None
+    ldls = {'test': get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512})} if knn else None
     metrics = {}
     pool = getattr(model, 'eval_pool', 'cls')  # how the method's paper evaluates frozen features
-    if knn: metrics.update(knn_report(ldls, {'knn_random': model}, pixels='knn_pixels', pool=pool))
+    def _report(enc, suffix):  # kNN and linear probe on the test split, the method's pooling (pixels: none)
+        s = frozen_scores(enc, ldls, pools=(pool,), seed=c.seed, device=device)['test']
+        return {f'{k}_{suffix}': v for k, v in s['pixels' if enc is None else pool].items()}
+    if knn: metrics.update(**_report(None, 'pixels'), **_report(random_encoder(model.vit_config, c.seed, device), 'random'))
 
     learn = mae_learner(dls, model, blr=c.blr, accum=c.accum, precision=c.precision)
-    if c.time_budget and not resume:
-        c.epochs, est = _calibrate_epochs(learn, c.time_budget)
-        c.epochs = broadcast_object(c.epochs)  # every rank runs rank 0's number of epochs
-        print(f'time budget {c.time_budget:.0f} s: about {est:.1f} s per epoch -> {c.epochs} epochs')
+    n_iter = c.n_iter = len(dls.train)
+    if not resume:  # a throw-away copy of the learner gives the FLOPs of a step and, for a time budget, the seconds of one
+        probe = mae_learner(dls, copy.deepcopy(model), blr=c.blr, accum=c.accum, precision=c.precision,
+                            cbs=_method_callbacks(c.method, model, None, dls.stats, c, None))
+        cal = calibrate_steps(probe, c.time_budget); del probe
+        if c.time_budget:
+            c.steps = broadcast_object(cal['steps'])  # every rank trains rank 0's number of steps
+            print(f"time budget {c.time_budget:g} s: {cal['s_per_step'] * 1e3:.1f} ms per step -> {c.steps} steps")
+        if c.steps: c.epochs = math.ceil(c.steps / n_iter)  # the last one stops part-way
+        c.calibration = cal
     if getattr(c, 'compile', False):  # opt-in: torch.compile in place (same module, same state-dict names); compiles on the first batch
         model.compile()               # the calibration above timed eager steps; compile time comes on top (tens of seconds)
     cfg = vars(c)
@@ -247,8 +310,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
            *_method_callbacks(c.method, model, snap_imgs, dls.stats, c, out)]
     t_fit = time.perf_counter()
     with ddp_ctx(learn, seed=c.seed):  # DDP through fastai + accelerate when WORLD_SIZE > 1; nothing otherwise
-        fit_warmup_cosine(learn, c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
-                          resume=out/'checkpoint.safetensors' if resume else None)
+        fit_warmup_cosine(learn, None if c.steps else c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
+                          resume=out/'checkpoint.safetensors' if resume else None, steps=c.steps)
     fit_s = time.perf_counter() - t_fit
     if not dist.main: teardown_distributed(dist); return {}  # figures, metrics and kNN: rank 0 only
     # throughput and mean losses of the epochs this process ran; a resumed run adds those its checkpoint recorded
@@ -259,10 +322,16 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if hasattr(model, 'reconstruct'):  # only a pixel decoder (MAE) has something to draw
         fig = reconstruction_figure(model, snap_imgs, dls.stats, seed=0)
         fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
-    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=_LOSS_LABEL[c.method])
+    spread = (getattr(learn, 'resume_meta', {}).get('target_spread', []) if resume else []) + list(getattr(learn, 'target_spread_log', []))
+    cal = getattr(c, 'calibration', None) or {}
+    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=_LOSS_LABEL[c.method], spread=spread)
     imgs = sum(r['images'] for r in thr); secs = sum(r['seconds'] for r in thr)
+    steps = sum(r['batches'] for r in thr)
+    fps = cal['flops_per_step'] / cal['bs'] if cal else float('nan')  # analytic FLOPs per training image
     metrics.update(loss=[r['train_loss'] for r in thr], valid_loss=[float(h[1]) for h in learn.recorder.values if len(h) > 1],
-                   epochs=c.epochs, img_per_s=imgs / secs if secs else None,
+                   epochs=c.epochs, steps=steps, images_seen=imgs * dist.world_size, flops=fps * imgs * dist.world_size,
+                   budget_s=c.time_budget, img_per_s=imgs / secs if secs else None,
+                   **({'target_spread': spread} if spread else {}),
                    peak_mem_gib=max((r['peak_mem_gib'] for r in thr if 'peak_mem_gib' in r), default=None), train_s=secs, fit_s=fit_s,
                    device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
                    method=c.method, preset=c.preset, data=str(c.data), seed=c.seed, resumed=bool(resume))
@@ -270,7 +339,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         d0 = done[0]; rest_s = d0['seconds'] - d0['first_batch_s']
         metrics.update(compile_s=max(0., d0['first_batch_s'] - rest_s / (d0['batches'] - 1)),  # its excess over a later step
                        img_per_s_compiled=(imgs - d0['first_batch_images']) / (secs - d0['first_batch_s']))  # the speed without it
-    if knn: metrics.update(knn_report(ldls, {'knn_pretrained': model}, pool=pool), knn_pool=pool)
+    if knn: metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test')
     metrics['wall_s'] = time.perf_counter() - t_start
     metrics['world_size'] = dist.world_size
     _atomic_json(metrics, out/'metrics.json')
@@ -310,8 +379,10 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                    help='backbone: a MAE preset name selects the same encoder for every --method')
     g = p.add_mutually_exclusive_group()
     g.add_argument('--epochs', type=_positive_int, default=None, help=f"number of epochs (default {d['epochs']})")
-    g.add_argument('--time-budget', type=_positive_float, default=None, metavar='SECONDS',
-                   help='train for about this many seconds instead: the epochs are estimated from a few timed steps')
+    g.add_argument('--budget', '--time-budget', dest='time_budget', type=_positive_float, default=None, metavar='SECONDS',
+                   help='train for this many seconds instead: converted once into a number of steps from the measured seconds per '
+                        'step (recorded in config.json), then exactly that many steps are trained, the last epoch stopping part-way')
+    g.add_argument('--steps', type=_positive_int, default=None, help='train exactly this many steps (batches); warm-up and cosine run over them')
     p.add_argument('--bs', type=_positive_int, default=d['bs'], help='batch size per step')
     p.add_argument('--accum', type=_positive_int, default=d['accum'], help='gradient accumulation steps (effective batch = bs·accum)')
     p.add_argument('--mask-ratio', type=_ratio, default=d['mask_ratio'], help='fraction of patches hidden from the encoder (mae only)')
@@ -322,6 +393,7 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     p.add_argument('--blr', type=_positive_float, default=None, help='base learning rate; lr = blr·effective batch/256 (default per method: '
                    + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('blr', d['blr'])}" for m in OBJECTIVES) + '; the MAE paper: 1.5e-4 for 800 epochs at batch 4096)')
     p.add_argument('--temperature', type=_positive_float, default=None, help=f"NT-Xent temperature (simclr only; default {METHOD_DEFAULTS['simclr']['temperature']})")
+    p.add_argument('--ema', type=_ratio, default=None, help='I-JEPA: starting momentum of the target encoder\'s EMA (default: scaled to the run length, `ema_start`)')
     p.add_argument('--warmup-epochs', type=float, default=d['warmup_epochs'], help='linear warm-up epochs (default: 5%% of the epochs)')
     p.add_argument('--size', type=_positive_int, default=None, help='image side for folder data (default: the preset\'s)')
     p.add_argument('--out', default='runs/mae', help='run folder')
@@ -344,6 +416,7 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     except (NonFiniteLossError, FileNotFoundError, FileExistsError, ValueError) as e:
         print(f'mae_lit_pretrain: error: {e}', file=sys.stderr); sys.exit(1)
     if not m: return  # ranks > 0 of a distributed job: rank 0 reports
-    summary = {k: m[k] for k in ('method', 'epochs', 'wall_s', 'img_per_s', 'compile_s', 'img_per_s_compiled', 'knn_pretrained', 'knn_random', 'knn_pixels', 'world_size') if k in m}
+    summary = {k: m[k] for k in ('method', 'epochs', 'steps', 'train_s', 'wall_s', 'img_per_s', 'compile_s', 'img_per_s_compiled', 'knn_pretrained', 'knn_random',
+                                 'knn_pixels', 'linear_pretrained', 'linear_random', 'linear_pixels', 'world_size') if k in m}
     print(json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in summary.items()}))
     print(f'run folder: {Path(a.out).resolve()}')
