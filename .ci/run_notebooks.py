@@ -55,10 +55,11 @@ def notebooks(names: list[str]) -> list[Path]:
 
 def run_one(path: Path, flags: set[str], timeout: int, out: Path | None) -> tuple[bool, str, int]:
     nb = nbformat.read(path, as_version=4)
-    n_skip = 0
-    for c in nb.cells:
+    blanked = {}
+    for i, c in enumerate(nb.cells):
         if c.cell_type == 'code' and skipped(c.source, flags):
-            c.source, c.outputs, n_skip = '', [], n_skip + 1  # blanked: the cell stays, so cell numbers still match
+            blanked[i] = c.source
+            c.source, c.outputs = '', []  # blanked for execution only: the cell stays, so cell numbers still match
     client = NotebookClient(nb, timeout=timeout, kernel_name='python3', allow_errors=False,
                             resources={'metadata': {'path': str(path.parent)}})
     try:
@@ -68,8 +69,9 @@ def run_one(path: Path, flags: set[str], timeout: int, out: Path | None) -> tupl
         ok, msg = False, str(e)
     except Exception as e:  # a dead kernel, a timeout, …
         ok, msg = False, f'{type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}'
+    for i, source in blanked.items(): nb.cells[i].source = source  # every cell's source is published, skipped or not
     if out is not None: nbformat.write(nb, out)
-    return ok, msg, n_skip
+    return ok, msg, len(blanked)
 
 
 def main(argv=None) -> int:

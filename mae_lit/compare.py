@@ -163,12 +163,14 @@ def plot_budgets(df: pd.DataFrame,        # results of `compare` over several bu
             r = s[(s.method == m) & (s.pool == p)].sort_values('budget_s')
             ax.errorbar(r['train_s_mean'], 100 * r[f'{col}_mean'], yerr=100 * r[f'{col}_ci'].fillna(0), fmt='o-', capsize=3,
                         color=f'C{i}', label=f'{m} ({p})')
-        for j, (m, p) in enumerate([('random init', pools.get('mae', 'cls')), ('raw pixels', 'pixels')]):
+        for m, p, colour, ls in [('random init', 'cls', '0.3', '--'), ('random init', 'mean', '0.3', ':'), ('raw pixels', 'pixels', 'C7', '-.')]:
             r = s[(s.method == m) & (s.pool == p)]
-            if len(r): 
-                mu, ci = 100 * r[f'{col}_mean'].iloc[0], 100 * np.nan_to_num(r[f'{col}_ci'].iloc[0])
-                ax.axhspan(mu - ci, mu + ci, color=('0.6', 'C7')[j], alpha=0.25); ax.axhline(mu, color=('0.4', 'C7')[j], ls='--', lw=1, label=f'{m} ({p})')
-        ax.set_xscale('log'); ax.set_xlabel('measured training seconds per run'); ax.set_title(lab, fontsize=10); ax.grid(alpha=.3)
+            if not len(r): continue
+            mu, ci = 100 * r[f'{col}_mean'].iloc[0], 100 * np.nan_to_num(r[f'{col}_ci'].iloc[0])
+            ax.axhspan(mu - ci, mu + ci, color=colour, alpha=0.12); ax.axhline(mu, color=colour, ls=ls, lw=1, label=f'{m} ({p})')
+        budgets = sorted(s.loc[s.budget_s > 0, 'budget_s'].unique())
+        ax.set_xscale('log'); ax.set_xticks(budgets, [f'{b:g}' for b in budgets]); ax.minorticks_off()
+        ax.set_xlabel('measured training seconds per run (log scale)'); ax.set_title(lab, fontsize=10); ax.grid(alpha=.3)
     axs[0].set_ylabel('test accuracy (%)'); axs[1].legend(fontsize=7, loc='lower right')
     fig.tight_layout()
     if path is not None: fig.savefig(path, dpi=110)

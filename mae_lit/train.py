@@ -137,29 +137,34 @@ def step_flops(learn: Learner, # a learner whose model returns an output with `.
     return int(fc.get_total_flops())
 
 class _StepTimer(Callback):
-    "Time stamps after each training batch; stops the fit after `n` batches."
+    "Time stamps after each training batch (and at the start of training, where `Throughput` starts its clock); stops the fit after `n` batches once `min_s` seconds are timed after the first `warm` (at most `max_n` batches)."
     order = 99
-    def __init__(self, n: int): self.n, self.times = n, []
+    def __init__(self, n: int, warm: int = 3, min_s: float = 0., max_n: int = 400): self.n, self.warm, self.min_s, self.max_n, self.times, self.t0 = n, warm, min_s, max_n, [], None
+    def before_train(self):
+        if self.t0 is None: self.t0 = time.perf_counter()
     def after_batch(self):
         if not self.training: return
         if str(self.dls.device).startswith('cuda'): torch.cuda.synchronize()
         self.times.append(time.perf_counter())
-        if len(self.times) >= self.n: raise CancelFitException()
+        enough = len(self.times) >= self.n and self.times[-1] - self.times[self.warm - 1] >= self.min_s
+        if enough or len(self.times) >= self.max_n: raise CancelFitException()
 
 def calibrate_steps(probe: Learner,            # a throw-away learner built exactly like the real one (a copy of the model, the same callbacks)
                     budget: float | None,      # seconds of training; None: count the FLOPs only
-                    n_steps: int = 12,         # batches timed, after `warm` untimed ones
+                    n_steps: int = 20,         # batches timed, after `warm` untimed ones
                     warm: int = 3,             # first batches left out (allocation, caches)
+                    min_s: float | None = None, # time at least this many seconds (default: 5 % of the budget, at least 1 s): fast steps are noisy
                    ) -> dict:
-    "`steps` (training batches) that fit in `budget` seconds, from the measured seconds per step of `probe`; and the FLOPs of a step. Every random generator is restored."
+    "`steps` (training batches) that fit in `budget` seconds, from the measured seconds per step of `probe` and the measured start-up excess of its first steps; and the FLOPs of a step. Every random generator is restored."
     states = _rng_state(probe)  # every generator a training epoch draws from, CUDA's included (the loaders are shared with the real learner)
     try:
         res = dict(flops_per_step=step_flops(probe), bs=probe.dls.train.bs)
         if budget is not None:
-            t = _StepTimer(n_steps + warm)
-            with probe.no_bar(), probe.no_logging(): probe.fit(math.ceil((n_steps + warm) / len(probe.dls.train)), cbs=t)
-            res['s_per_step'] = (t.times[-1] - t.times[warm - 1]) / (len(t.times) - warm)
-            res['steps'] = max(1, round(budget / res['s_per_step']))
+            t = _StepTimer(n_steps + warm, warm, max(1., 0.05 * budget) if min_s is None else min_s)
+            with probe.no_bar(), probe.no_logging(): probe.fit(math.ceil(t.max_n / len(probe.dls.train)), cbs=t)
+            res['s_per_step'] = s = (t.times[-1] - t.times[warm - 1]) / (len(t.times) - warm)
+            res['start_s'] = max(0., t.times[warm - 1] - t.t0 - warm * s)  # the first steps' excess (allocation, caches): a fresh run pays it too
+            res['steps'] = max(1, round((budget - res['start_s']) / s))
     finally: _set_rng_state(probe, *states)
     return res
 
@@ -176,8 +181,8 @@ def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE
         a2.set_xlabel('epoch'); a2.set_ylabel('target spread across images'); a2.grid(alpha=.3)
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
-_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, bs=64, mask_ratio=0.75,
-                 norm_pix=True, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
+_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, pool=None, bs=64, mask_ratio=0.75,
+                 norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
                  precision='auto', snapshot_every=2, limit=None, compile=False)
 
 OBJECTIVES = {'mae': create_mae, 'simclr': create_simclr, 'ijepa': create_ijepa}  # method -> preset factory
@@ -187,9 +192,9 @@ METHOD_PRESETS = {'mae': MAE_PRESETS, 'simclr': SIMCLR_PRESETS, 'ijepa': IJEPA_P
 BACKBONES = {'mae_vit_tiny_fmnist': dict(mae='mae_vit_tiny_fmnist', simclr='simclr_vit_tiny_fmnist', ijepa='ijepa_vit_tiny_fmnist'),
              'mae_vit_ref_fmnist': dict(mae='mae_vit_ref_fmnist', simclr='simclr_vit_ref_fmnist', ijepa='ijepa_vit_ref_fmnist')}
 # per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text above
-METHOD_DEFAULTS = {'mae': dict(),
+METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation split (the default-run section below)
                    'simclr': dict(blr=1e-3, temperature=0.2),
-                   'ijepa': dict(blr=1e-4)}
+                   'ijepa': dict(blr=1e-4, ema=0.996)}  # chosen on the validation split (the I-JEPA chapter)
 _OBJECTIVE_KWARGS = {  # run settings -> the objective's constructor arguments
     'mae': lambda c: dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio),
     'simclr': lambda c: dict(temperature=c.temperature),
@@ -230,7 +235,7 @@ def _method_callbacks(method: str, model: nn.Module, snap_imgs, stats, c, out: P
     if method == 'mae': return [] if out is None else [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
     if method == 'ijepa':
         total = c.steps or (c.epochs * c.n_iter if getattr(c, 'n_iter', None) else None)
-        m0 = c.ema if c.ema else ema_start(total) if total else 0.996
+        m0 = c.ema if c.ema else ema_start(total) if total else 0.996  # ema=0: scaled to the run's length
         return [EMATarget('context_encoder', 'target_encoder', momentum=(m0, 1.0)), TargetSpread()]
     return []
 
@@ -250,7 +255,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         clash = {k: (saved[k], v) for k, v in cfg.items() if k in saved and v is not None and saved[k] != v and k not in ('device', 'compile')}
         if clash: raise ValueError(f'--resume continues the run as configured; these settings differ from {out/"config.json"}: '
                                    + ', '.join(f'{k} (run: {a!r}, given: {b!r})' for k, (a, b) in clash.items()))
-        cfg = {'method': 'mae', 'temperature': None, **saved, **{k: v for k, v in cfg.items() if k in ('device', 'compile') and v is not None}}
+        # settings newer than the run take their defaults
+        cfg = {**_DEFAULTS, 'method': 'mae', 'temperature': None, **saved, **{k: v for k, v in cfg.items() if k in ('device', 'compile') and v is not None}}
     else:
         if (out/'checkpoint.safetensors').exists():
             raise FileExistsError(f'{out} already holds a run; pass --resume to continue it, or choose another --out')
@@ -283,7 +289,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
                          'pick a matching --preset or pass --size')
     ldls = {'test': get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512})} if knn else None
     metrics = {}
-    pool = getattr(model, 'eval_pool', 'cls')  # how the method's paper evaluates frozen features
+    pool = c.pool or getattr(model, 'eval_pool', 'cls')  # the reported pooling: chosen on validation (MAE), else the method's paper's
     def _report(enc, suffix):  # kNN and linear probe on the test split, the method's pooling (pixels: none)
         s = frozen_scores(enc, ldls, pools=(pool,), seed=c.seed, device=device)['test']
         return {f'{k}_{suffix}': v for k, v in s['pixels' if enc is None else pool].items()}
@@ -383,17 +389,21 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                    help='train for this many seconds instead: converted once into a number of steps from the measured seconds per '
                         'step (recorded in config.json), then exactly that many steps are trained, the last epoch stopping part-way')
     g.add_argument('--steps', type=_positive_int, default=None, help='train exactly this many steps (batches); warm-up and cosine run over them')
-    p.add_argument('--bs', type=_positive_int, default=d['bs'], help='batch size per step')
+    p.add_argument('--bs', type=_positive_int, default=None, help='batch size per step (default per method: '
+                   + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('bs', d['bs'])}" for m in OBJECTIVES) + ')')
     p.add_argument('--accum', type=_positive_int, default=d['accum'], help='gradient accumulation steps (effective batch = bs·accum)')
     p.add_argument('--mask-ratio', type=_ratio, default=d['mask_ratio'], help='fraction of patches hidden from the encoder (mae only)')
     p.add_argument('--norm-pix', action=argparse.BooleanOptionalAction, default=d['norm_pix'],
-                   help='predict per-patch normalised pixels (the paper\'s best setting)')
+                   help='predict per-patch normalised pixels (the paper\'s best setting at ImageNet scale; plain pixels won on '
+                        'this package\'s validation split for the short CPU default)')
     p.add_argument('--norm-pix-eps', type=_positive_float, default=d['norm_pix_eps'],
                    help='eps added to each patch\'s variance in the norm-pix target (1e-2 keeps near-flat patches from being amplified into noise)')
     p.add_argument('--blr', type=_positive_float, default=None, help='base learning rate; lr = blr·effective batch/256 (default per method: '
                    + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('blr', d['blr'])}" for m in OBJECTIVES) + '; the MAE paper: 1.5e-4 for 800 epochs at batch 4096)')
     p.add_argument('--temperature', type=_positive_float, default=None, help=f"NT-Xent temperature (simclr only; default {METHOD_DEFAULTS['simclr']['temperature']})")
-    p.add_argument('--ema', type=_ratio, default=None, help='I-JEPA: starting momentum of the target encoder\'s EMA (default: scaled to the run length, `ema_start`)')
+    p.add_argument('--pool', default=None, choices=['cls', 'mean'], help='pooling of the frozen features the run reports (default per method: '
+                   + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('pool', 'its paper' + chr(39) + 's')}" for m in OBJECTIVES) + ')')
+    p.add_argument('--ema', type=_ratio, default=None, help=f"I-JEPA: starting momentum of the target encoder's EMA, rising linearly to 1 (default {METHOD_DEFAULTS['ijepa']['ema']}; 0: scaled to the run length, ema_start)")
     p.add_argument('--warmup-epochs', type=float, default=d['warmup_epochs'], help='linear warm-up epochs (default: 5%% of the epochs)')
     p.add_argument('--size', type=_positive_int, default=None, help='image side for folder data (default: the preset\'s)')
     p.add_argument('--out', default='runs/mae', help='run folder')

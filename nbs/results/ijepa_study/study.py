@@ -13,12 +13,12 @@ from mae_lit.train import pretrain, ema_start
 from mae_lit.eval import eval_loaders, frozen_scores, load_encoder, random_encoder
 
 STEPS = 120
-CANDIDATES = {  # name -> pretrain settings (ema None: `ema_start(steps)`, scaled to the run length)
+CANDIDATES = {  # name -> pretrain settings (ema 0: `ema_start(steps)`, scaled to the run length)
     'blr1e-4_ema0.996': dict(blr=1e-4, ema=0.996),
-    'blr1e-4_scaled': dict(blr=1e-4, ema=None),
+    'blr1e-4_scaled': dict(blr=1e-4, ema=0),
     'blr1e-3_ema0.996': dict(blr=1e-3, ema=0.996),
-    'blr1e-3_scaled': dict(blr=1e-3, ema=None),
-    'blr4e-3_scaled': dict(blr=4e-3, ema=None),
+    'blr1e-3_scaled': dict(blr=1e-3, ema=0),
+    'blr4e-3_scaled': dict(blr=4e-3, ema=0),
 }
 
 def main():
