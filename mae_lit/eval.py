@@ -322,7 +322,7 @@ def frozen_scores(encoder,                  # has `features(imgs, pool)`; `None`
         return {'cls': f[:, :D], 'mean': f[:, D:]}, y
     first = next(iter(loaders.values()))
     trf, trl = feats(first.train.new(shuffle=False, drop_last=False))  # the same training images for every split
-    C, res = len(first.classes), {}
+    C, res = (len(first.classes) if getattr(first, 'classes', None) else None), {}  # None: from the labels (tar shards carry no class list)
     for split, ldls in loaders.items():
         tef, tel = feats(ldls.valid)
         res[split], protos = {}, protocols.get(split, ()) if isinstance(protocols, dict) else protocols

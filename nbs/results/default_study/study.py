@@ -19,7 +19,6 @@ CANDIDATES = {  # name -> settings that differ from the default job's
     'pixels_blr1e-2': dict(norm_pix=False, blr=1e-2),
     'pixels_blr2e-3': dict(norm_pix=False, blr=2e-3),
     'pixels_blr1e-3': dict(norm_pix=False, blr=1e-3),
-    'pixels_blr2e-3_mask0.6': dict(norm_pix=False, blr=2e-3, mask_ratio=0.6),
     'pixels_blr4e-3_mask0.6': dict(norm_pix=False, blr=4e-3, mask_ratio=0.6),
     'pixels_blr4e-3_bs32': dict(norm_pix=False, blr=4e-3, bs=32),
     'normpix_blr4e-3_bs32': dict(norm_pix=True, blr=4e-3, bs=32),
