@@ -14,9 +14,10 @@ import torch
 from torch import nn
 from fastai.torch_core import set_seed, default_device
 
-from .data import get_dls, ssl_augment
-from .callbacks import Throughput, _atomic_json
 from fastai.learner import Learner
+
+from .data import get_dls
+from .callbacks import Throughput, _atomic_json
 from .eval import (load_encoder, ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores, random_encoder)
 from .train import pretrain, build_objective, fit_warmup_cosine, calibrate_steps, OBJECTIVES

@@ -25,7 +25,7 @@ from .data import get_dls, ssl_augment
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread,
                                resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
-from .eval import knn_accuracy, knn_report, frozen_scores, random_encoder
+from .eval import frozen_scores, random_encoder
 
 # %% auto #0
 __all__ = ['mae_learner', 'OBJECTIVES', 'METHOD_PRESETS', 'BACKBONES', 'METHOD_DEFAULTS', 'param_groups_wd', 'SSLLearner',
