@@ -10,14 +10,25 @@ Fails (exit 1) and lists what is missing when
   (c) a notebook's first cell is not markdown `# Title` followed by a `> one-line description`,
   (d) nbs/sidebar.yml does not list every notebook exactly once (index first, numbered chapters in ascending order),
       or lists a file that does not exist.
+  (e) an internal link does not resolve, or a chapter in the home page's numbered list is not named as its page's title: an explicit `page.html#anchor` or a backticked name that nbdev links (in markdown
+      cells and in docstrings of exported code) must name a page of the site and, after `#`, a heading or a rendered
+      `show_doc` title on it (the title comes from `show_doc` itself, so a decorator that hides a `@patch`ed
+      method's class is caught); private names (`_helper`) have no show_doc and no anchor,
+  (f) a parameter comment in an exported signature (docments) holds a backtick: nbdev links such names even inside the
+      signature's code block, where the reader sees raw `[`name`](url)` Markdown (backticks in docstrings are fine),
+  (g) prose, comments or strings use bookkeeping words a reader cannot follow (an issue or session of the project, the
+      development machine, a REFERENCES.md that is not in the repository),
+  (h) a cell output (committed notebooks, and executed copies passed with --executed) has a line wider than
+      --width characters (default 120), or shows a warning (a `...Warning:` line or a stderr block with a warning).
 It also prints, as warnings that do not fail the check, prose in markdown cells that names another chapter's exported
 symbol without nbdev's backtick link (`` `ViTEncoder` ``); pass --strict-links to fail on those too.
 Constants in `__all__` (dicts, tuples: registries such as `MASK_SAMPLERS`) need neither a docstring nor show_doc.
 """
 from __future__ import annotations
-import argparse, ast, dataclasses, importlib, inspect, json, re, sys
+import argparse, ast, dataclasses, importlib, inspect, json, os, re, sys
 from collections import Counter
 from pathlib import Path
+import configparser, io, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 NBS, LIB = ROOT/'nbs', ROOT/'mae_lit'
@@ -195,18 +206,257 @@ def check_mixed_imports(problems: dict):
                 problems['mixed'].append(f'{nb.relative_to(ROOT)}: cell {c.get("id", "?")} imports and runs code: '
                                          'the docs build would execute it; move the imports to a cell of their own')
 
+
+# ---------------------------------------------------------------- (e) internal links
+def page_of(nb: Path) -> str:
+    "The site page a notebook renders to: nbdev drops a leading number (`03_mae.ipynb` -> `mae.html`)"
+    rel = nb.relative_to(NBS).with_suffix('.html')
+    return str(rel.with_name(re.sub(r'^\d+[a-zA-Z0-9]*_', '', rel.name.lower())))
+
+
+def pandoc_id(title: str) -> str:
+    "The id pandoc (and so Quarto) gives a heading: no formatting, only alphanumerics and `_-.`, spaces to `-`, lower case, from the first letter"
+    t = re.sub(r'\[([^\]]*)\]\([^)]*\)', r'\1', title)
+    t = re.sub(r'\{[^}]*\}\s*$', '', t)
+    t = ''.join(ch for ch in t if ch.isalnum() or ch in '_-.' or ch.isspace())
+    t = re.sub(r'\s+', '-', t.strip()).lower()
+    return re.sub(r'^[^a-z]+', '', t)
+
+
+def _explicit_id(title: str) -> str | None:
+    m = re.search(r'\{#([^\s}]+)[^}]*\}\s*$', title)
+    return m.group(1) if m else None
+
+
+def _doc_prefixes() -> list[str]:
+    cfg = configparser.ConfigParser(); cfg.read(ROOT/'settings.ini')
+    d = cfg['DEFAULT']
+    host, base = d.get('doc_host', '').rstrip('/'), d.get('doc_baseurl', '').strip('/')
+    return [f'{host}/{base}/' if base else f'{host}/'] if host else []
+
+
+def nb_module(nb: Path):
+    "The module a notebook exports to (its `#| default_exp`), imported, or None"
+    for c in cells(nb):
+        m = re.search(r'^#\|\s*default_exp\s+(\S+)', src(c), re.M)
+        if m:
+            try: return importlib.import_module(f'{LIB.name}.{m.group(1)}')
+            except Exception: return None
+    return None
+
+
+def showdoc_title(name: str, mod) -> str:
+    "The heading `show_doc(name)` renders (what its anchor is made from); the bare name if it cannot be rendered here"
+    if mod is None: return name
+    try:
+        from nbdev.showdoc import show_doc
+        obj = eval(name, dict(vars(mod)))
+        md = show_doc(obj)._repr_markdown_()
+        m = re.search(r'^#{1,6} (.+)$', md, re.M)
+        return m.group(1).strip() if m else name
+    except Exception: return name
+
+
+def page_anchors() -> dict[str, set]:
+    "page -> the anchors it will have: markdown headings and rendered show_doc titles"
+    out = {}
+    for nb in notebooks():
+        ids = set()
+        for c in cells(nb):
+            if c['cell_type'] != 'markdown': continue
+            fence = False
+            for l in src(c).splitlines():
+                if l.startswith('```'): fence = not fence
+                m = None if fence else re.match(r'#{1,6} (.+)', l)
+                if m: ids.add(_explicit_id(m.group(1)) or pandoc_id(m.group(1)))
+            ids.update(re.findall(r'<[^>]+\sid="([^"]+)"', src(c)))
+        mod = nb_module(nb)
+        for name in showdoc_targets(nb):
+            t = showdoc_title(name, mod)
+            ids.add(_explicit_id(t) or pandoc_id(t))
+        out[page_of(nb)] = ids
+    return out
+
+
+def _docstrings(nb: Path) -> list[tuple[str, str]]:
+    "(object name, docstring) of every def/class in the notebook's exported cells"
+    out = []
+    for c in cells(nb):
+        s = src(c)
+        if c['cell_type'] != 'code' or not re.search(r'^#\|\s*export', s, re.M): continue
+        try: tree = ast.parse('\n'.join(l for l in s.splitlines() if not l.lstrip().startswith(('%', '!'))))
+        except SyntaxError: continue
+        for n in ast.walk(tree):
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and ast.get_docstring(n):
+                out.append((n.name, ast.get_docstring(n)))
+    return out
+
+
+def _linkable_lines(md: str) -> list[str]:
+    "The lines nbdev's linkify touches: outside ``` fences and not indented as code"
+    out, fence = [], False
+    for l in md.splitlines():
+        if l.startswith('```'): fence = not fence
+        elif not fence and not l.startswith('    '): out.append(l)
+    return out
+
+
+def internal_link_targets(text: str, lookup, prefixes: list[str]) -> list[tuple[str, str]]:
+    "(what the reader sees, page.html#anchor) of every internal link in a markdown text, explicit or made by nbdev"
+    from nbdev.doclinks import _re_backticks
+    out = []
+    for l in _linkable_lines(text):
+        for m in re.finditer(r'\]\(([^)\s]+?)\)', l):
+            t = m.group(1)
+            for p in prefixes:
+                if t.startswith(p): t = t[len(p):]
+            if not re.match(r'[a-z]+:', t) and re.match(r'[^#?]+\.html(#|$)', t): out.append((m.group(0), t))
+        for m in _re_backticks.finditer(re.sub(r'\[`[^`]*`\]\([^)]*\)', '', l)):
+            d = lookup.doc(m.group(1))
+            if not d: continue
+            for p in prefixes:
+                if d.startswith(p): out.append((m.group(0), d[len(p):]))
+    return out
+
+
+def check_internal_links(problems: dict):
+    from nbdev.doclinks import NbdevLookup
+    lookup, prefixes, anchors = NbdevLookup(), _doc_prefixes(), page_anchors()
+    for nb in notebooks():
+        rel, here = nb.relative_to(ROOT), page_of(nb)
+        texts = [(f'cell {c.get("id", i)}', src(c)) for i, c in enumerate(cells(nb)) if c['cell_type'] == 'markdown']
+        texts += [(f'docstring of {n}', d) for n, d in _docstrings(nb)]
+        for where, text in texts:
+            for shown, target in internal_link_targets(text, lookup, prefixes):
+                page, _, anchor = target.partition('#')
+                page = page or here
+                if page not in anchors: problems['links'].append(f'{rel} {where}: {shown} -> {target}: no such page')
+                elif anchor and anchor not in anchors[page]:
+                    problems['links'].append(f'{rel} {where}: {shown} -> {target}: {page} has no anchor "{anchor}"'
+                                             + (' (a private name: it has no show_doc)' if anchor.startswith('_') else ''))
+
+
+def check_chapter_names(problems: dict):
+    "Each numbered entry `1. [Name](page.html)` of the home page's chapter list must be named as that page's title"
+    titles = {}
+    for nb in notebooks():
+        cs = cells(nb)
+        m = re.match(r'#\s+(.+)', src(cs[0]).strip()) if cs and cs[0]['cell_type'] == 'markdown' else None
+        if m: titles[page_of(nb)] = m.group(1).strip()
+    index = NBS/'index.ipynb'
+    if not index.exists(): return
+    for c in cells(index):
+        if c['cell_type'] != 'markdown': continue
+        for name, page in re.findall(r'(?m)^\s*\d+\.\s+\[([^\]]+)\]\(([^)#\s]+\.html)\)', src(c)):
+            if page in titles and name != titles[page]:
+                problems['links'].append(f'nbs/index.ipynb: chapter "{name}" links {page}, whose title is "{titles[page]}"')
+
+
+# ---------------------------------------------------------------- (f) backticks in parameter comments
+def signature_comments(s: str) -> list[tuple[int, str]]:
+    "(line, comment) of every comment inside a def's signature, and of dataclass fields (both are nbdev docments)"
+    try: toks = list(tokenize.generate_tokens(io.StringIO(s).readline))
+    except (tokenize.TokenError, IndentationError, SyntaxError): return []
+    out, in_sig, depth, ending = [], False, 0, False
+    for t in toks:
+        if t.type == tokenize.NAME and t.string == 'def' and not in_sig: in_sig, depth, ending = True, 0, False; continue
+        if not in_sig: continue
+        if t.type == tokenize.OP and t.string in '([{': depth += 1
+        elif t.type == tokenize.OP and t.string in ')]}': depth -= 1
+        elif t.type == tokenize.OP and t.string == ':' and depth == 0: ending = True
+        elif t.type == tokenize.COMMENT: out.append((t.start[0], t.string))
+        elif t.type == tokenize.NEWLINE and ending: in_sig = False
+    try: tree = ast.parse(s)
+    except SyntaxError: return out
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ClassDef) and any('dataclass' in ast.unparse(d) for d in n.decorator_list):
+            ends = {st.end_lineno for st in n.body if isinstance(st, ast.AnnAssign)}
+            out += [(t.start[0], t.string) for t in toks if t.type == tokenize.COMMENT and t.start[0] in ends]
+    return out
+
+
+def check_signature_comments(problems: dict):
+    for nb in notebooks():
+        for c in cells(nb):
+            s = src(c)
+            if c['cell_type'] != 'code' or not re.search(r'^#\|\s*export', s, re.M): continue
+            for line, com in signature_comments(s):
+                if '`' in com: problems['signature'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: {com.strip()[:100]}')
+
+
+# ---------------------------------------------------------------- (g) bookkeeping words
+BOOKKEEPING = re.compile(r"(?i)\b(?:issues?\b(?!\s*\[#)|sessions?\b|development machine|REFERENCES\.md|the GPU table)")
+
+def check_bookkeeping(problems: dict):
+    for nb in notebooks():
+        for c in cells(nb):
+            s = re.sub(r'\]\([^)]*\)|https?://\S+', ' ', src(c))  # link targets and URLs may say anything
+            for m in BOOKKEEPING.finditer(s):
+                ctx = s[max(0, m.start() - 40):m.end() + 40].replace('\n', ' ')
+                problems['words'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: "{m.group(0)}" in …{ctx}…')
+
+
+# ---------------------------------------------------------------- (h) outputs: width and warnings
+WARNING_LINE = re.compile(r'\b\w*Warning: |^WARNING\b|No CUDA runtime is found', re.M)
+
+def output_texts(cell) -> list[tuple[str, str]]:
+    "(kind, text) of a code cell's outputs: 'stderr', 'stdout', 'markdown' or 'text' (a result's text/markdown or text/plain), 'error'"
+    out = []
+    for o in cell.get('outputs', []):
+        if o.get('output_type') == 'stream':
+            t = o.get('text', ''); out.append((o.get('name', 'stdout'), t if isinstance(t, str) else ''.join(t)))
+        elif o.get('output_type') in ('execute_result', 'display_data'):
+            for mime, kind in (('text/markdown', 'markdown'), ('text/plain', 'text')):
+                if mime in o.get('data', {}):
+                    if mime == 'text/plain' and any(k.startswith(('image/', 'text/html')) for k in o['data']): break
+                    t = o['data'][mime]; out.append((kind, t if isinstance(t, str) else ''.join(t))); break
+        elif o.get('output_type') == 'error':
+            out.append(('error', '\n'.join(o.get('traceback', []))))
+    return out
+
+
+def check_outputs(problems: dict, nbs: list[Path], width: int):
+    for nb in nbs:
+        for c in json.loads(nb.read_text())['cells']:
+            if c['cell_type'] != 'code': continue
+            for kind, text in output_texts(c):
+                text = re.sub(r'\x1b\[[0-9;]*m', '', text)
+                if kind == 'error': continue
+                if WARNING_LINE.search(text) or (kind == 'stderr' and re.search(r'(?i)warn', text)):
+                    first = next((l for l in text.splitlines() if re.search(r'(?i)warn|No CUDA', l)), text[:100])
+                    problems['warnings'].append(f'{nb}: cell {c.get("id", "?")}: {first.strip()[:140]}')
+                if kind == 'markdown': continue  # prose and tables wrap on the page, and so do code blocks (`code-overflow: wrap`)
+                for l in text.splitlines():  # printed text is preformatted: it does not wrap
+                    if len(l) > width:
+                        problems['width'].append(f'{nb}: cell {c.get("id", "?")}: {kind} line of {len(l)} characters: {l[:70]}…')
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--strict-links', action='store_true', help='also fail on prose that names a symbol without a backtick link')
+    ap.add_argument('--executed', nargs='*', default=[], metavar='PATH',
+                    help='executed notebooks (files or folders, e.g. a copy after `run_notebooks.py --inplace`) whose outputs to check too')
+    ap.add_argument('--width', type=int, default=120, help='widest output line allowed (characters)')
     a = ap.parse_args(argv)
+    a.executed = [Path(p).resolve() for p in a.executed]
+    os.chdir(ROOT)  # nbdev reads settings.ini (the library name, the docs host) from the working directory
     sys.path.insert(0, str(ROOT))
-    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed')}
+    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed', 'links', 'signature', 'words', 'width', 'warnings')}
     all_syms, warnings = {}, []
     check_symbols(problems, all_syms); check_titles(problems); check_sidebar(problems); check_mixed_imports(problems); check_links(warnings, all_syms)
+    check_internal_links(problems); check_chapter_names(problems); check_signature_comments(problems); check_bookkeeping(problems)
+    executed = [q for p in map(Path, a.executed) for q in (sorted(p.rglob('*.ipynb')) if p.is_dir() else [p])
+                if '.ipynb_checkpoints' not in q.parts]
+    mine = {p.resolve() for p in notebooks()}
+    check_outputs(problems, notebooks() + [q for q in executed if q.resolve() not in mine], a.width)
     labels = {'import': 'modules that do not import', 'docstring': 'exported symbols without a docstring',
               'show_doc': 'exported symbols without (or with a duplicated) show_doc in their rendered notebook',
               'title': 'notebooks without "# Title" + "> description" first cell', 'sidebar': 'sidebar.yml problems',
-              'mixed': 'cells mixing imports with other code (nbdev would run them when building the docs)'}
+              'mixed': 'cells mixing imports with other code (nbdev would run them when building the docs)',
+              'links': 'internal links (explicit, or made by nbdev from backticked names) to a missing page or anchor, '
+                       'or chapter names on the home page that differ from the page titles',
+              'signature': 'backticks in parameter comments of exported signatures (rendered as raw Markdown links)',
+              'words': 'bookkeeping words a reader cannot follow (issue, session, development machine, REFERENCES.md)',
+              'width': 'output lines wider than --width', 'warnings': 'warnings shown in cell outputs'}
     for k, v in problems.items():
         print(f'{labels[k]}: {len(v)}')
         for p in v: print('  ' + p)

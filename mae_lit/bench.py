@@ -14,10 +14,11 @@ from timm.models.vision_transformer import Attention
 
 from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
 from .vit import SplitQKVAttention
+from .interop import hf_config
 
 # %% auto #0
-__all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_config_like', 'hf_vitmae_like', 'build_step',
-           'time_steps', 'bench_one', 'run_bench', 'paired_bench', 'mae_lit_bench']
+__all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step', 'time_steps',
+           'bench_one', 'run_bench', 'paired_bench', 'mae_lit_bench']
 
 # %% ../nbs/13_bench.ipynb #e56c2315
 def _block_flops(n:int, d:int, hidden:int) -> int:
@@ -25,7 +26,7 @@ def _block_flops(n:int, d:int, hidden:int) -> int:
     return 2 * n * d * 3 * d + 2 * n * d * d + 2 * 2 * n * d * hidden + 2 * 2 * n * n * d  # qkv, proj, MLP, QKᵀ and AV
 
 def mae_flops(model:MaskedAutoencoder,  # the MAE whose shape is counted (any preset)
-              mask_ratio:float|None=None,  # None: `model.mask_ratio`
+              mask_ratio:float|None=None,  # None: model.mask_ratio
              ) -> dict:  # FLOPs per image: 'embed', 'encoder', 'decoder', 'forward', 'train' (= 3 × forward)
     "Analytic matmul FLOPs per image of one MAE training step: encoder on 1+K visible tokens, decoder on 1+L, ×3 for training"
     r = model.mask_ratio if mask_ratio is None else mask_ratio
@@ -89,30 +90,12 @@ def _sync_fn(device):
     return (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
 
 # %% ../nbs/13_bench.ipynb #6210edb5
-def hf_config_like(model:MaskedAutoencoder):  # the mae_lit model whose shape is copied
-    "A Hugging Face `ViTMAEConfig` of the same shape as `model` (widths, depths, heads, MLP, patch, image, channels, mask ratio, norm-pix)"
-    try: from transformers import ViTMAEConfig
-    except ImportError as e:
-        raise ImportError("the Hugging Face baseline needs `transformers` (a development requirement of mae_lit): "
-                          "pip install transformers, or leave 'hf-*' out of --impl") from e
-    cfg, dc = model.vit_config, model.decoder_config
-    (h, w), (ph, pw) = model.img_size, model.patch_size
-    if h != w or ph != pw: raise ValueError(f"the HF baseline takes square images and patches, got {h}×{w} and {ph}×{pw}")
-    return ViTMAEConfig(hidden_size=model.embed_dim, num_hidden_layers=cfg['depth'], num_attention_heads=cfg['num_heads'],
-                        intermediate_size=int(model.embed_dim * cfg['mlp_ratio']), hidden_act='gelu', qkv_bias=True,
-                        layer_norm_eps=cfg['norm_eps'], image_size=h, patch_size=ph, num_channels=model.in_chans,
-                        decoder_hidden_size=dc['decoder_embed_dim'], decoder_num_hidden_layers=dc['decoder_depth'],
-                        decoder_num_attention_heads=dc['decoder_num_heads'],
-                        decoder_intermediate_size=int(dc['decoder_embed_dim'] * cfg['mlp_ratio']),
-                        mask_ratio=model.mask_ratio, norm_pix_loss=model.norm_pix_loss,
-                        hidden_dropout_prob=0., attention_probs_dropout_prob=0.)
-
 def hf_vitmae_like(model:MaskedAutoencoder,  # the mae_lit model whose shape is copied
                    attn_implementation:str='sdpa',  # HF attention kernel: 'sdpa' (fused) or 'eager'
                   ) -> nn.Module:
     "A freshly initialised `transformers.ViTMAEForPreTraining` of the same shape as `model`: pixel_values (B, C, H, W) -> output with .loss"
     from transformers import ViTMAEForPreTraining
-    return ViTMAEForPreTraining._from_config(hf_config_like(model), attn_implementation=attn_implementation)
+    return ViTMAEForPreTraining._from_config(hf_config(model), attn_implementation=attn_implementation)  # the config `to_hf` uses
 
 # %% ../nbs/13_bench.ipynb #6b0f3e3b
 IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eager-sync', 'mae_lit-eager-conv', 'mae_lit-eager-timm-attn',
@@ -129,8 +112,8 @@ def _adamw(model:nn.Module, device:torch.device, capturable:bool=False) -> torch
 def _autocast(device:torch.device, precision:str, cache:bool=True):
     return torch.autocast(device.type, dtype=torch.bfloat16, enabled=precision == 'bf16', cache_enabled=cache)
 
-def build_step(impl:str,  # one of `IMPLS`
-               preset:str,  # a key of `MAE_PRESETS`
+def build_step(impl:str,  # one of IMPLS
+               preset:str,  # a key of MAE_PRESETS
                imgs:Tensor,  # the batch (B, C, H, W), already on the device
                precision:str='bf16',  # 'bf16' (autocast) or 'fp32'
                mask_ratio:float=0.75,  # share of patches hidden
@@ -242,8 +225,8 @@ def _device_name(device:torch.device) -> str:
     if device.type == 'cuda': return torch.cuda.get_device_name(device)
     return f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
 
-def bench_one(impl:str,  # one of `IMPLS`
-              preset:str,  # a key of `MAE_PRESETS`
+def bench_one(impl:str,  # one of IMPLS
+              preset:str,  # a key of MAE_PRESETS
               batch:int,  # images per step
               device:str|torch.device='cpu',  # 'cpu', 'cuda', …
               precision:str='auto',  # 'auto' (bf16 on CUDA, fp32 on the CPU), 'bf16' or 'fp32'
@@ -251,8 +234,8 @@ def bench_one(impl:str,  # one of `IMPLS`
               seconds:float=5.,  # timing budget
               max_steps:int|None=None,  # cap on timed steps (quick tests)
               seed:int=0,  # seeds the weights, the batch and the masks
-              matmul:float|None=None,  # measured matmul TFLOP/s on this device (for `mfu_vs_matmul`), if known
-             ) -> dict:  # one record: impl, preset, batch, device, img_per_s, ms_per_step, peak_mem_gib, mfu, … (or `error`)
+              matmul:float|None=None,  # measured matmul TFLOP/s on this device (for mfu_vs_matmul), if known
+             ) -> dict:  # one record: impl, preset, batch, device, img_per_s, ms_per_step, peak_mem_gib, mfu, … (or error)
     "Time full training steps of one implementation of `preset` at `batch`; a failure is returned as a record with `error`"
     device = torch.device(device)
     precision = _resolve_precision(device, precision)
@@ -286,14 +269,14 @@ def bench_one(impl:str,  # one of `IMPLS`
         if impl.endswith('compile'): torch._dynamo.reset()
     return rec
 
-def run_bench(presets:list,  # preset names (keys of `MAE_PRESETS`)
+def run_bench(presets:list,  # preset names (keys of MAE_PRESETS)
               batches:list,  # one batch size per preset (or one for all)
-              impls:list,  # implementations to time, see `IMPLS`
+              impls:list,  # implementations to time, see IMPLS
               device:str='cpu',  # 'cpu', 'cuda', …
               out:str|Path|None=None,  # JSON file, rewritten after every record (a crash keeps what was measured)
-              probe_matmul:bool=True,  # measure matmul TFLOP/s first (for `mfu_vs_matmul`)
+              probe_matmul:bool=True,  # measure matmul TFLOP/s first (for mfu_vs_matmul)
               repeat:int=1,  # cycle through the impls this many times, reversing the order every other cycle (ABBA: a load that drifts during the run biases no impl)
-              **kw,  # passed to `bench_one`: precision, warmup, seconds, max_steps, seed
+              **kw,  # passed to bench_one: precision, warmup, seconds, max_steps, seed
              ) -> list:  # records
     "Time every (preset, batch) × impl, print a table and write the records as JSON"
     batches = _batches_per_preset(presets, batches)
@@ -327,7 +310,9 @@ def _add_ratios(records:list, base:str='hf-sdpa'):
         r['vs_hf'] = r['img_per_s'] / b if b and r['img_per_s'] else None
 
 def _row(r:dict) -> str:
-    if r.get('error'): return f"{r['preset']:>22} {r['batch']:>5} {r['impl']:>20}  FAILED: {r['error'][:150]}"
+    head = f"{r['preset']:>22} {r['batch']:>5} {r['impl']:>20}"
+    if r.get('error') and 'needs a CUDA device' in r['error']: return f"{head}  needs CUDA: not timed on this device"
+    if r.get('error'): return f"{head}  FAILED: {r['error'][:150]}"
     f = lambda v, fmt: '—' if v is None else format(v, fmt)
     return (f"{r['preset']:>22} {r['batch']:>5} {r['impl']:>20} {r['img_per_s']:>10.0f} img/s {r['ms_per_step']:>9.2f} ms"
             f"  mem {f(r['peak_mem_gib'], '.2f'):>6} GiB  mfu {f(r['mfu'], '.3f'):>5}" + 
@@ -339,8 +324,8 @@ def _write_json(records:list, path):
     tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(records, indent=1)); os.replace(tmp, path)
 
 # %% ../nbs/13_bench.ipynb #e42962d2
-def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added if missing
-                 preset:str='mae_vit_tiny_fmnist',  # a key of `MAE_PRESETS`
+def paired_bench(impls:list,  # implementations (see IMPLS); base is added if missing
+                 preset:str='mae_vit_tiny_fmnist',  # a key of MAE_PRESETS
                  batch:int=256,  # images per step
                  device:str|torch.device='cpu',  # 'cpu', 'cuda', …
                  precision:str='auto',  # 'auto' (bf16 on CUDA, fp32 on the CPU), 'bf16' or 'fp32'
@@ -349,7 +334,7 @@ def paired_bench(impls:list,  # implementations (see `IMPLS`); `base` is added i
                  warmup:int=3,  # untimed steps per implementation first
                  seed:int=0,  # seeds the weights, the batch and the masks
                  base:str='hf-sdpa',  # the implementation the ratios are taken against
-                ) -> list:  # one record per implementation: median ms and img/s, and the per-round ratio to `base`
+                ) -> list:  # one record per implementation: median ms and img/s, and the per-round ratio to base
     "Time `impls` in alternating rounds within one process; per implementation the median step time and the median (and quartiles) of its per-round speed ratio to `base`"
     device = torch.device(device)
     precision = _resolve_precision(device, precision)

@@ -4,6 +4,7 @@
 
 # %% ../nbs/05_callbacks.ipynb #ef4ccf5f
 from __future__ import annotations
+import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
 import json, math, os, random, sys, tempfile, time
 from pathlib import Path
 
@@ -14,14 +15,18 @@ from fastai.callback.core import Callback, CancelFitException
 from fastai.learner import Learner
 from fastcore.foundation import L
 from fastai.torch_core import rank_distrib
-from fastai.callback.schedule import SchedLin, SchedCos
+from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
+from fastai.callback.core import CancelTrainException
+from fastcore.basics import patch
 from safetensors.torch import save_file, load_file, safe_open
+from .distributed import pg_world_size
+from .checkpoints import unwrap_model, atomic_save_file, atomic_json, unshared, save_weights, load_weights
 
 # %% auto #0
-__all__ = ['objective_loss', 'unwrap_model', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget',
-           'TargetSpread', 'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging',
-           'count_host_reads', 'save_weights', 'load_weights', 'save_checkpoint', 'load_checkpoint',
-           'CheckpointCallback', 'ResumeCallback', 'resume_fit', 'reconstruction_figure', 'ReconstructionSnapshots']
+__all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
+           'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging', 'rng_state',
+           'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit',
+           'to_display', 'reconstruction_figure', 'ReconstructionSnapshots', 'StepBudget', 'fit_warmup_cosine']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -29,14 +34,6 @@ def objective_loss(out, *yb) -> torch.Tensor:
     if not hasattr(out, 'loss'):
         raise TypeError(f'the model must return an output with a `.loss` attribute (an objective), got {type(out).__name__}')
     return out.loss
-
-def unwrap_model(model: nn.Module, # a model, possibly inside `DistributedDataParallel`/`DataParallel` (`.module`) or `torch.compile` (`._orig_mod`)
-                ) -> nn.Module:
-    "The objective inside any stack of DDP / DataParallel / `torch.compile` wrappers (the model itself when unwrapped)."
-    while True:
-        if isinstance(model, (nn.parallel.DistributedDataParallel, nn.DataParallel)): model = model.module
-        elif isinstance(getattr(model, '_orig_mod', None), nn.Module): model = model._orig_mod
-        else: return model
 
 class ObjectiveCallback(Callback):
     "Lets a fastai `Learner` train any objective whose forward returns an output with `.loss`; keeps that output as `learn.out`."
@@ -56,7 +53,7 @@ class ObjectiveSchedule(Callback):
     "Set `learn.model.<attr>` from a schedule of the training progress (0 → 1) before every training batch."
     order, run_valid = 5, False
     def __init__(self, attr: str,  # attribute of the objective, e.g. 'mask_ratio'
-                 sched,            # a function of progress in [0, 1], e.g. `SchedLin(0.6, 0.9)`
+                 sched,            # a function of progress in [0, 1], e.g. SchedLin(0.6, 0.9)
                 ):
         self.attr, self.sched, self.values = attr, sched, []
     def before_fit(self):
@@ -103,7 +100,7 @@ class EMATarget(Callback):
 class TargetSpread(Callback):
     "Record per epoch the mean of the objective's `out.target_spread` (I-JEPA: how much the target tokens vary across images) in `learn.target_spread_log`; kept on the device between epochs."
     order, run_valid = 16, False
-    def before_fit(self): self.learn.target_spread_log = []  # not `learn.target_spread`: fastai names the callback itself so
+    def before_fit(self): self.learn.target_spread_log = []  # not learn.target_spread: fastai names the callback itself so
     def before_train(self): self.sum, self.n = None, 0
     def after_batch(self):
         s = getattr(getattr(self.learn, 'out', None), 'target_spread', None)
@@ -150,15 +147,10 @@ def _fused_torch_opt(learn):
        and all(g.get('fused') for g in opt.param_groups): return opt
     return None
 
-def _world() -> int:
-    "Ranks in the process group (1 without one)."
-    import torch.distributed as tdist
-    return tdist.get_world_size() if tdist.is_available() and tdist.is_initialized() else 1
-
 def _bad_rank(bad: torch.Tensor) -> torch.Tensor:
     "Under DDP: `bad` (a 0-dim 0./1. flag) becomes 1 + the highest rank that saw a non-finite loss (0 if none), the same on every rank; an all-reduce that does not sync the host. A single process: 1 + 0 when bad."
     import torch.distributed as tdist
-    if _world() == 1: return bad
+    if pg_world_size() == 1: return bad
     r = bad * (tdist.get_rank() + 1)
     tdist.all_reduce(r, op=tdist.ReduceOp.MAX)  # every rank skips (and stops on) the same step, so none waits for the others
     return r
@@ -191,7 +183,7 @@ class StopOnNonFinite(Callback):
             bad = (~torch.isfinite(loss)).any()
             r = int(_bad_rank(bad.float()).item())  # under DDP: agreed by all ranks
             if r: self._fail(loss.float().mean().item() if bad else 'non-finite',
-                             self.epoch, self.iter, self.train_iter, rank=r - 1 if _world() > 1 else None)
+                             self.epoch, self.iter, self.train_iter, rank=r - 1 if pg_world_size() > 1 else None)
             return
         # CUDA: a device-side flag tells the fused optimiser to skip this update (as `GradScaler` does); no host sync
         if self._state is None:
@@ -220,7 +212,7 @@ class StopOnNonFinite(Callback):
             e, i, st = s['where'][first - 1]
             v = s['value'].item()
             self._fail(v if not math.isfinite(v) else 'non-finite', e, i, st, deferred=f'that step was skipped on the device and '
-                       f'the check ran {len(s["where"]) - first} steps later; ', rank=int(s['rank'].item()) - 1 if _world() > 1 else None)
+                       f'the check ran {len(s["where"]) - first} steps later; ', rank=int(s['rank'].item()) - 1 if pg_world_size() > 1 else None)
         s['where'] = []
 
 # %% ../nbs/05_callbacks.ipynb #509f2890
@@ -257,85 +249,8 @@ class SyncFreeLogging(Callback):
         if rec is not None and rec.losses and isinstance(rec.losses[0], torch.Tensor):
             rec.losses = list(torch.stack([l.to(rec.losses[-1].device) for l in rec.losses]).cpu().unbind())  # one host read
 
-_HOST_READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__')
-
-class count_host_reads:
-    "Context manager: count the tensor reads to the host (`.item()`, `.cpu()`, `.tolist()`, `.numpy()`, `float`, `int`, `bool`) made inside `learn`'s training batches, per batch, with the code lines that made them."
-    def __init__(self, learn: Learner,
-                 ignore=('fastai/callback/schedule.py',), # callers whose tensors are host-side by construction (fastai's `combine_scheds` computes with CPU tensors built from Python floats)
-                ):
-        self.learn, self.ignore, self.per_batch, self.sites, self._in = learn, tuple(ignore), {}, {}, False
-    def __enter__(self):
-        outer = self
-        class _OpenReads(Callback):
-            order = -1000  # first in before_batch
-            def before_batch(self): outer._in, outer._key = self.training, (self.epoch, self.iter)
-        class _CloseReads(Callback):
-            order = 1000  # last in after_batch
-            def after_batch(self): outer._in = False
-        self._cbs = [_OpenReads(), _CloseReads()]; self.learn.add_cbs(self._cbs)
-        self._orig = {n: getattr(torch.Tensor, n) for n in _HOST_READS}
-        def wrap(f):
-            def g(t, *a, **k):
-                if outer._in:
-                    fr = sys._getframe(1); site = f'{fr.f_code.co_filename}:{fr.f_lineno}'
-                    if not any(s in fr.f_code.co_filename for s in outer.ignore):
-                        outer.per_batch[outer._key] = outer.per_batch.get(outer._key, 0) + 1
-                        outer.sites[site] = outer.sites.get(site, 0) + 1
-                return f(t, *a, **k)
-            return g
-        for n, f in self._orig.items(): setattr(torch.Tensor, n, wrap(f))
-        return self
-    def __exit__(self, *exc):
-        for n, f in self._orig.items(): setattr(torch.Tensor, n, f)
-        self.learn.remove_cbs(self._cbs)
-
-# %% ../nbs/05_callbacks.ipynb #a497baa8
-def _atomic_save_file(tensors: dict, path: Path, metadata: dict):
-    "safetensors `save_file` to a temporary file in the same folder, fsync, then rename over `path`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try:
-        save_file(tensors, tmp, metadata=metadata)
-        with open(tmp, 'rb') as f: os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
-
-def _atomic_json(obj, path: Path):
-    "Write `obj` as JSON to a temporary file beside `path`, then rename it over `path` (readers never see half a file)."
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
-
-def _unshared(sd: dict) -> dict:
-    "Tensors safetensors can store: detached, contiguous, and no two sharing memory (tied weights are cloned)."
-    seen, out = set(), {}
-    for k, v in sd.items():
-        v = v.detach()
-        key = (v.untyped_storage().data_ptr(), v.storage_offset(), v.shape) if v.numel() else None
-        out[k] = v.clone().contiguous() if key in seen else v.contiguous()
-        if key is not None: seen.add(key)
-    return out
-
-def save_weights(model: nn.Module,      # any module; its full `state_dict()` is saved
-                 path: str | Path,      # a `.safetensors` file
-                 **meta,                # JSON-able facts stored beside the weights (preset name, config, …)
-                ) -> Path:
-    "Save a model's weights as safetensors, atomically, with JSON metadata under the key 'mae_lit'."
-    return _atomic_save_file(_unshared(unwrap_model(model).state_dict()), Path(path), {'mae_lit': json.dumps(meta)})  # DDP/compile wrappers stripped
-
-def load_weights(path: str | Path, # a `.safetensors` file written by `save_weights` or `save_checkpoint`
-                ) -> tuple[dict, dict]:
-    "Read `(state_dict, metadata)` from a weights or checkpoint file (checkpoint keys lose their `model.` prefix)."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f'{path}: no such weights file')
-    with safe_open(str(path), 'pt') as f: meta = json.loads((f.metadata() or {}).get('mae_lit', '{}'))
-    sd = load_file(str(path))
-    if meta.get('kind') == 'checkpoint': sd = {k[6:]: v for k, v in sd.items() if k.startswith('model.')}
-    return sd, meta
-
 # %% ../nbs/05_callbacks.ipynb #a1257e2c
-def _rng_state(learn) -> tuple[dict, dict]:
+def rng_state(learn) -> tuple[dict, dict]:
     "Every random generator a training epoch draws from: (tensors, JSON-able)."
     tensors = {'rng.torch': torch.get_rng_state()}
     if torch.cuda.is_available():
@@ -348,7 +263,8 @@ def _rng_state(learn) -> tuple[dict, dict]:
         st = dl_rng.rng.getstate(); js['train_dl'] = [st[0], list(st[1]), st[2]]
     return tensors, js
 
-def _set_rng_state(learn, tensors: dict, js: dict):
+def set_rng_state(learn, tensors: dict, js: dict):
+    "Restore the generators `rng_state` saved: torch (CPU and CUDA), numpy, Python and the training loader's."
     torch.set_rng_state(tensors['rng.torch'])
     cuda = [tensors[k] for k in sorted(k for k in tensors if k.startswith('rng.cuda.'))]
     if cuda and torch.cuda.is_available() and len(cuda) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(cuda)
@@ -358,7 +274,7 @@ def _set_rng_state(learn, tensors: dict, js: dict):
         t = js['train_dl']; learn.dls.train.rng.setstate((t[0], tuple(t[1]), t[2]))
 
 def save_checkpoint(learn: Learner,    # the learner to save: model, optimiser, progress, generators
-                    path: str | Path,  # a `.safetensors` file
+                    path: str | Path,  # a .safetensors file
                     epoch: int,        # number of finished epochs
                     **meta,            # extra JSON-able facts (run configuration, …)
                    ) -> Path:
@@ -366,7 +282,7 @@ def save_checkpoint(learn: Learner,    # the learner to save: model, optimiser, 
     sd = unwrap_model(learn.model).state_dict()  # no `module.` prefix under DDP
     bad = [k for k, v in sd.items() if torch.is_floating_point(v) and not torch.isfinite(v).all()]
     if bad: raise NonFiniteLossError(f'refusing to checkpoint non-finite weights ({bad[:5]}); the previous checkpoint is kept')
-    tensors = {f'model.{k}': v for k, v in _unshared(sd).items()}
+    tensors = {f'model.{k}': v for k, v in unshared(sd).items()}
     opt_meta = None
     if learn.opt is not None:
         osd = learn.opt.state_dict()
@@ -377,7 +293,7 @@ def save_checkpoint(learn: Learner,    # the learner to save: model, optimiser, 
                 if isinstance(v, torch.Tensor): tensors[f'opt.{i}.{k}'] = v.detach().contiguous()
                 else: scalars[f'{i}.{k}'] = v
         opt_meta = {'param_groups': osd['param_groups'], 'scalars': scalars}
-    rng_t, rng_js = _rng_state(learn)
+    rng_t, rng_js = rng_state(learn)
     tensors.update(rng_t)
     rec = getattr(learn, 'recorder', None)
     history = [[float(x) for x in v] for v in getattr(rec, 'values', []) if len(v)]
@@ -385,11 +301,11 @@ def save_checkpoint(learn: Learner,    # the learner to save: model, optimiser, 
     info = dict(meta, kind='checkpoint', epoch=int(epoch), opt=opt_meta, rng=rng_js, history=history, smooth_loss=smooth,
                 throughput=list(getattr(learn, 'throughput', [])), target_spread=list(getattr(learn, 'target_spread_log', [])),
                 lr_hypers=[{k: v for k, v in h.items() if isinstance(v, (int, float))} for h in learn.opt.hypers] if learn.opt else None)
-    return _atomic_save_file(tensors, Path(path), {'mae_lit': json.dumps(info, default=float)})
+    return atomic_save_file(tensors, Path(path), {'mae_lit': json.dumps(info, default=float)})
 
 def load_checkpoint(learn: Learner,    # a learner with the same model and optimiser layout
-                    path: str | Path,  # a file written by `save_checkpoint`
-                    restore_rng: bool = False, # also restore the random generators now (`ResumeCallback` does it at the epoch boundary)
+                    path: str | Path,  # a file written by save_checkpoint
+                    restore_rng: bool = False, # also restore the random generators now (ResumeCallback does it at the epoch boundary)
                    ) -> dict:
     "Load model, optimiser (and optionally generator) state from `save_checkpoint`'s file; returns its metadata."
     path = Path(path)
@@ -411,7 +327,7 @@ def load_checkpoint(learn: Learner,    # a learner with the same model and optim
             i, name = k.split('.', 1); state.setdefault(int(i), {})[name] = v
         learn.opt.load_state_dict({'state': state, 'param_groups': meta['opt']['param_groups']})
     learn.resume_meta = meta
-    if restore_rng: _set_rng_state(learn, tensors, meta['rng'])
+    if restore_rng: set_rng_state(learn, tensors, meta['rng'])
     learn._resume_rng = (tensors, meta['rng'])
     return meta
 
@@ -419,7 +335,7 @@ def load_checkpoint(learn: Learner,    # a learner with the same model and optim
 class CheckpointCallback(Callback):
     "Save a resumable checkpoint (and the model's weights alone) atomically after every `every` epochs and at the end."
     order = 60  # after the Recorder (50), so the saved history includes the epoch just finished
-    def __init__(self, path: str | Path,  # folder: `checkpoint.safetensors` and `model.safetensors` go there
+    def __init__(self, path: str | Path,  # folder: checkpoint.safetensors and model.safetensors go there
                  every: int = 1,          # epochs between checkpoints
                  **meta,                  # JSON-able run facts stored in both files
                 ):
@@ -437,15 +353,15 @@ class ResumeCallback(Callback):
     def before_epoch(self):
         st = getattr(self.learn, '_resume_rng', None)
         if st is None: return
-        _set_rng_state(self.learn, *st); self.learn._resume_rng = None
+        set_rng_state(self.learn, *st); self.learn._resume_rng = None
         sm = self.learn.resume_meta.get('smooth_loss')
         if sm is not None and hasattr(self.learn, 'recorder'):
             self.recorder.smooth_loss.count, self.recorder.smooth_loss.val = sm['count'], torch.tensor(sm['val'])
 
 def resume_fit(learn: Learner,          # built exactly as for the interrupted run
-               path: str | Path,        # its `checkpoint.safetensors`
+               path: str | Path,        # its checkpoint.safetensors
                n_epoch: int,            # the total number of epochs of the run
-               lr=None, cbs=None,       # as for `Learner.fit`
+               lr=None, cbs=None,       # as for Learner.fit
               ) -> dict:
     "Continue an interrupted `learn.fit(n_epoch, ...)` from its last checkpoint; returns the checkpoint's metadata."
     meta = load_checkpoint(learn, path)
@@ -456,15 +372,15 @@ def resume_fit(learn: Learner,          # built exactly as for the interrupted r
     return meta
 
 # %% ../nbs/05_callbacks.ipynb #504e003e
-def _to_display(x: torch.Tensor, stats) -> torch.Tensor:
+def to_display(x: torch.Tensor, stats) -> torch.Tensor:
     "Normalised `(B, C, H, W)` → `(B, H, W, C)` in [0, 1] for imshow."
     mean, std = (torch.tensor(s, dtype=x.dtype, device=x.device).view(1, -1, 1, 1) for s in stats)
     return (x * std + mean).clamp(0, 1).permute(0, 2, 3, 1).cpu()
 
 @torch.no_grad()
-def reconstruction_figure(model,                  # an objective with `reconstruct(imgs, noise=...)` (MAE)
-                          imgs: torch.Tensor,     # normalised images `(B, C, H, W)`
-                          stats: tuple,           # `(mean, std)` used to normalise them
+def reconstruction_figure(model,                  # an objective with reconstruct(imgs, noise=...) (MAE)
+                          imgs: torch.Tensor,     # normalised images (B, C, H, W)
+                          stats: tuple,           # (mean, std) used to normalise them
                           n: int = 8,             # images to show
                           seed: int = 0,          # seed of the masking noise
                           title: str | None = None):
@@ -482,7 +398,7 @@ def reconstruction_figure(model,                  # an objective with `reconstru
     hidden = rec['mask_img'].permute(0, 2, 3, 1).cpu().bool()        # (B, H, W, 1) True where hidden
     fig, axs = plt.subplots(4, len(imgs), figsize=(1.3 * len(imgs), 5.6), squeeze=False)
     for r, (name, t) in enumerate(rows.items()):
-        disp = _to_display(t.float(), stats)
+        disp = to_display(t.float(), stats)
         if name == 'masked': disp = torch.where(hidden, torch.full_like(disp, 0.5), disp)
         for j in range(len(imgs)):
             ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
@@ -496,10 +412,10 @@ def reconstruction_figure(model,                  # an objective with `reconstru
 class ReconstructionSnapshots(Callback):
     "Every `every` epochs, save (and in a notebook show) `reconstruction_figure` of the same images with the same mask."
     order, run_valid = 80, False
-    def __init__(self, imgs: torch.Tensor,   # normalised images `(B, C, H, W)`, e.g. `dls.valid.one_batch()[0][:8]`
-                 stats: tuple,                # their normalisation `(mean, std)`
+    def __init__(self, imgs: torch.Tensor,   # normalised images (B, C, H, W), e.g. dls.valid.one_batch()[0][:8]
+                 stats: tuple,                # their normalisation (mean, std)
                  every: int = 1,              # epochs between snapshots (and one after the last epoch)
-                 path: str | Path | None = None, # folder for `epoch_NNN.png`; `None`: do not save
+                 path: str | Path | None = None, # folder for epoch_NNN.png; None: do not save
                  show: bool = False,          # display inline (in a notebook)
                 ):
         self.imgs, self.stats, self.every, self.path, self.show, self.saved = imgs, stats, every, path, show, []
@@ -514,3 +430,46 @@ class ReconstructionSnapshots(Callback):
         if self.show:
             from IPython.display import display; display(fig)
         plt.close(fig)
+
+# %% ../nbs/05_callbacks.ipynb #c881ca7c
+class StepBudget(Callback):
+    "Train exactly `steps` training batches: stop mid-epoch, and run every schedule (`pct_train`) over the step count, not whole epochs."
+    order = -5  # after fastai's TrainEvalCallback (-10), before ParamScheduler (60) and everything that reads `pct_train`
+    def __init__(self, steps: int): self.steps = steps
+    def _done(self) -> int: return self.epoch * self.n_iter + self.iter  # batches trained before this one (resume-proof)
+    def before_epoch(self): self.stopped = False
+    def before_batch(self):
+        if not self.training: return
+        if self._done() >= self.steps:  # the budget is spent: this batch does not train; validation and the epoch's records follow
+            self.stopped = True; raise CancelTrainException()
+        self.learn.pct_train = self._done() / self.steps
+    def after_train(self):
+        rec = getattr(self.learn, 'recorder', None)
+        if self.stopped and rec is not None: rec.cancel_train = False  # a budget stop is a finished epoch: keep its training loss in the record
+
+def fit_warmup_cosine(self: Learner,           # e.g. from ssl_learner
+                      n_epoch: int | None = None, # total epochs ...
+                      warmup_epochs: float = None, # linear warm-up length (fractions allowed); default: 5 % of the run
+                      lr: float | None = None, # peak learning rate (default: learn.lr)
+                      cbs=None,                # extra callbacks for this fit
+                      resume: str | Path | None = None, # a checkpoint.safetensors to continue from
+                      steps: int | None = None, # ... or exactly this many training batches (the last epoch stops part-way)
+                     ):
+    "Fit with the MAE schedule: linear warm-up from 0, then half a cosine to 0, stepped per iteration, over `n_epoch` epochs or `steps` batches."
+    learn = self
+    if (n_epoch is None) == (steps is None): raise ValueError('give exactly one of n_epoch and steps')
+    n_iter = len(learn.dls.train)
+    if steps is not None:
+        if steps < 1: raise ValueError(f'steps must be at least 1, got {steps}')
+        n_epoch, budget = math.ceil(steps / n_iter), [StepBudget(steps)]
+        run_epochs = steps / n_iter  # the run's length in epochs (fractional)
+    else: budget, run_epochs = [], n_epoch
+    if n_epoch < 1: raise ValueError(f'n_epoch must be at least 1, got {n_epoch}')
+    lr = lr if lr is not None else learn.lr
+    w = min(max((0.05 * run_epochs if warmup_epochs is None else warmup_epochs) / run_epochs, 0.), 1.)
+    sched = SchedCos(lr, 0.) if w == 0 else combine_scheds([w, 1 - w], [SchedLin(0., lr), SchedCos(lr, 0.)]) if w < 1 else SchedLin(0., lr)
+    cbs = [ParamScheduler({'lr': sched}), *budget, *L(cbs)]
+    if resume is not None: return resume_fit(learn, resume, n_epoch, lr, cbs=cbs)
+    learn.fit(n_epoch, lr, cbs=cbs)
+
+Learner.fit_warmup_cosine = fit_warmup_cosine  # a method of every fastai Learner, as fit_one_cycle (and a function: fit_warmup_cosine(learn, …))

@@ -4,6 +4,7 @@
 
 # %% ../nbs/11_compare.ipynb #b6e94e7d
 from __future__ import annotations
+import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
 import argparse, contextlib, copy, io, json, math, os, sys, time
 from functools import partial
 from pathlib import Path
@@ -17,15 +18,17 @@ from fastai.torch_core import set_seed, default_device
 from fastai.learner import Learner
 
 from .data import get_dls
-from .callbacks import Throughput, _atomic_json
-from .eval import (load_encoder, ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
-                           frozen_scores, random_encoder)
-from .train import pretrain, build_objective, fit_warmup_cosine, calibrate_steps, OBJECTIVES
+from .callbacks import Throughput
+from .checkpoints import atomic_json, load_encoder, random_encoder
+from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
+                           frozen_scores)
+from .callbacks import fit_warmup_cosine
+from .train import pretrain, build_objective, calibrate_steps, OBJECTIVES
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0
-__all__ = ['COLUMNS', 'METHODS', 'BASELINES', 'train_supervised', 't95', 'summarize', 'verdict', 'chosen_pools', 'format_summary',
-           'plot_budgets', 'compare', 'mae_lit_compare']
+__all__ = ['COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'train_supervised', 't95', 'summarize', 'verdict', 'chosen_pools',
+           'format_summary', 'plot_budgets', 'compare', 'mae_lit_compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
 def _vit_config(preset: str) -> dict:
@@ -63,8 +66,8 @@ def _train_classifier(clf: ViTClassifier, dls, seconds: float | None, steps: int
     return learn, rec
 
 def train_supervised(out: str | Path,            # the run folder (metrics.json is written there)
-                     preset: str = 'mae_vit_tiny_fmnist', # backbone preset (as `pretrain`'s `preset`)
-                     data: str = 'sample',         # as in `get_dls`
+                     preset: str = 'mae_vit_tiny_fmnist', # backbone preset (as pretrain's preset)
+                     data: str = 'sample',         # as in get_dls
                      seed: int = 0,                # seed of the initialisation, shuffling and drop-path
                      time_budget: float | None = None, # seconds of training (converted once to steps) ...
                      steps: int | None = None,     # ... or a number of steps
@@ -88,7 +91,7 @@ def train_supervised(out: str | Path,            # the run folder (metrics.json 
     with learn.no_bar(): acc = float(learn.validate()[1])
     res = dict(head=acc, **rec, budget_s=time_budget, device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
                preset=preset, data=str(data), seed=seed, world_size=dist.world_size, wall_s=time.perf_counter() - t0)
-    if dist.main: _atomic_json(res, out/'metrics.json')
+    if dist.main: atomic_json(res, out/'metrics.json')
     teardown_distributed(dist)
     return clf.eval(), res
 
@@ -102,7 +105,7 @@ def t95(n: int, # number of seeds
     "Half-width factor of a 95 % confidence interval of a mean of `n` values: Student's t quantile 0.975 at n−1 degrees of freedom (nan for n < 2)."
     return float('nan') if n < 2 else _T975[n - 2] if n - 1 <= len(_T975) else 1.96
 
-def summarize(df: pd.DataFrame, # the results table of `compare` (one row per method × seed × budget × pooling)
+def summarize(df: pd.DataFrame, # the results table of compare (one row per method × seed × budget × pooling)
               cols=('knn', 'linear', 'finetune', 'valid_knn', 'train_s', 'steps', 'flops', 'img_per_s'),
              ) -> pd.DataFrame:
     "Per method × budget × pooling: mean, standard deviation (ddof 1), number of seeds and 95 % interval half-width (`_ci`) of every score."
@@ -120,7 +123,7 @@ def summarize(df: pd.DataFrame, # the results table of `compare` (one row per me
     s['seeds'] = g['seed'].nunique()
     return s[[f'{c}_{st}' for c in cols for st in ('mean', 'std', 'ci')] + ['seeds']].reset_index()
 
-def verdict(s: pd.DataFrame,  # from `summarize`
+def verdict(s: pd.DataFrame,  # from summarize
             a: tuple, b: tuple, # (method, budget_s, pool) of the two rows
             col: str = 'knn',   # the score
            ) -> str:
@@ -130,7 +133,7 @@ def verdict(s: pd.DataFrame,  # from `summarize`
     if any(map(math.isnan, (ma, ca, mb, cb))): return 'tie'
     return '>' if ma - ca > mb + cb else '<' if ma + ca < mb - cb else 'tie'
 
-def chosen_pools(s: pd.DataFrame, # from `summarize`
+def chosen_pools(s: pd.DataFrame, # from summarize
                  col: str = 'valid_knn', # the validation score that decides
                 ) -> dict:
     "Each method's pooling, chosen on the validation split at the largest budget: `{method: 'cls' | 'mean'}`."
@@ -138,7 +141,7 @@ def chosen_pools(s: pd.DataFrame, # from `summarize`
     big = big[big['pool'].isin(['cls', 'mean']) & (big['budget_s'] > 0)]  # trained encoders only
     return {m: g.loc[g[f'{col}_mean'].idxmax(), 'pool'] for m, g in big.groupby('method', sort=False)}
 
-def format_summary(s: pd.DataFrame, # from `summarize`
+def format_summary(s: pd.DataFrame, # from summarize
                    digits: int = 1,  # decimals of the percentages
                   ) -> pd.DataFrame:
     "The summary as text: accuracies in % as 'mean ± 95 % half-width' (just the mean for one seed), seconds rounded."
@@ -151,8 +154,8 @@ def format_summary(s: pd.DataFrame, # from `summarize`
     out['seeds'] = s['seeds']
     return out
 
-def plot_budgets(df: pd.DataFrame,        # results of `compare` over several budgets
-                 pools: dict | None = None, # pooling per method (default: `chosen_pools`, chosen on validation)
+def plot_budgets(df: pd.DataFrame,        # results of compare over several budgets
+                 pools: dict | None = None, # pooling per method (default: chosen_pools, chosen on validation)
                  path: str | Path | None = None, # also save the figure here
                 ):
     "kNN and linear-probe test accuracy against measured training seconds, mean and 95 % interval over seeds, per method; random init and pixels as bands."
@@ -179,7 +182,7 @@ def plot_budgets(df: pd.DataFrame,        # results of `compare` over several bu
 
 # %% ../nbs/11_compare.ipynb #8ed7aeec
 COLUMNS = ['method', 'seed', 'budget_s', 'train_s', 'steps', 'images_seen', 'flops', 'pool', 'knn', 'linear', 'finetune',
-           'img_per_s', 'peak_mem_gib', 'device', 'valid_knn', 'paper_pool']
+           'img_per_s', 'peak_mem_gib', 'device', 'valid_knn', 'paper_pool', 'finetune_steps']
 METHODS = (*OBJECTIVES, 'supervised')
 BASELINES = ('random init', 'raw pixels')
 
@@ -192,25 +195,32 @@ def _score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
     return [dict(pool=p, knn=r.get('knn'), linear=r.get('linear'), valid_knn=s.get('valid', {}).get(p, {}).get('knn'))
             for p, r in s['test'].items()]
 
-def _finetune(enc, data, seconds, seed, bs, limit, device) -> float:
-    "Test accuracy after fine-tuning a copy of `enc` (MAE's recipe: mean-pool head, layer decay 0.75) for `seconds` of training."
-    ldls = get_dls(data, labels=True, aug=False, bs=bs, device=device, seed=seed, **({'limit': limit} if limit else {}))
-    set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), 0.1).to(device)
-    learn, _ = _train_classifier(clf, ldls, seconds, None, seed, blr=5e-4, layer_decay=0.75, cal_steps=5)  # its own, looser time limit
-    with learn.no_bar(): return float(learn.validate()[1])
+# MAE's fine-tuning recipe (mean-pool head, layer decay 0.75, drop path 0.1, label smoothing 0.1) with the base lr, batch
+# and length chosen on the validation split for these small runs: nbs/results/finetune_study (blr 5e-4 at batch 256
+# for 30 s ended below the linear probe of every encoder)
+FINETUNE = dict(epochs=3, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
+
+def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None) -> tuple[float, int]:
+    "Test accuracy and steps after fine-tuning a copy of `enc` with `FINETUNE` for `epochs` (or `seconds`, converted once to steps)."
+    ldls = get_dls(data, labels=True, aug=False, bs=FINETUNE['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}))
+    set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), FINETUNE['drop_path']).to(device)
+    steps = None if seconds else max(1, round(epochs * len(ldls.train)))
+    learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=FINETUNE['blr'], layer_decay=FINETUNE['layer_decay'], cal_steps=5)
+    with learn.no_bar(): return float(learn.validate()[1]), rec['steps']
 
 def compare(out: str | Path,                 # folder of the comparison: one run folder per method × budget × seed, results.csv, summary.csv
             methods=METHODS,                  # any of 'mae', 'simclr', 'ijepa', 'supervised'
             seeds=(0, 1, 2),                  # one run per method per seed
             budgets=(60,),                    # training seconds per run: each is converted once into a number of steps
-            data: str = 'sample',             # as in `get_dls`
+            data: str = 'sample',             # as in get_dls
             preset: str = 'mae_vit_tiny_fmnist', # the backbone of every method
-            finetune_s: float | None = None,  # seconds of fine-tuning of each self-supervised encoder at the largest budget (None: none)
+            finetune_epochs: float | None = None, # epochs of fine-tuning (FINETUNE) of each self-supervised encoder at the largest budget ...
+            finetune_s: float | None = None,  # ... or seconds of it (converted once to steps); neither: no fine-tuning
             bs: int | None = None,            # batch size of every method (default: each method's own)
             linear_epochs: int = 90,          # linear-probe epochs
             limit: int | None = None,         # first N images of each Fashion-MNIST split (quick runs)
             baselines: bool = True,           # also rows for the random-init encoder (both poolings) and raw pixels, per seed
-            settings: dict | None = None,     # per-method extra `pretrain` settings, e.g. {'simclr': {'temperature': 0.2}}
+            settings: dict | None = None,     # per-method extra pretrain settings, e.g. {'simclr': {'temperature': 0.2}}
             device=None,
             collect_only: bool = False,       # train nothing: gather the rows of finished runs
             verbose: bool = True,
@@ -222,12 +232,15 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     budgets = sorted(float(b) for b in budgets)
     if not budgets or budgets[0] <= 0: raise ValueError(f'budgets must be positive numbers of seconds, got {budgets}')
     settings = settings or {}
+    if finetune_epochs is not None and finetune_s is not None: raise ValueError('give at most one of finetune_epochs and finetune_s')
+    for name, v in (('finetune_epochs', finetune_epochs), ('finetune_s', finetune_s)):
+        if v is not None and v <= 0: raise ValueError(f'{name} must be positive, got {v}')
     dist = setup_distributed(device)
     main, edev = dist.main, dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
     quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
     verbose = verbose and main
-    if not collect_only and main: _atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
-                      finetune_s=finetune_s, bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
+    if not collect_only and main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
+                      finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
                       settings=settings, world_size=dist.world_size), out/'compare.json')
     loaders = eval_loaders(data, bs=512, device=edev, limit=limit)
     rows = []
@@ -237,7 +250,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     def _save(run, new):
         nonlocal rows
         rows += new
-        if main: _atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
+        if main: atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
     vit_cfg = _vit_config(preset)
     for seed in seeds:
         if not baselines: continue
@@ -281,12 +294,12 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                     if verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
                                       + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
                                       + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
-                if finetune_s and m != 'supervised' and budget == budgets[-1] and got[0].get('finetune') is None and not collect_only:
+                if (finetune_s or finetune_epochs) and m != 'supervised' and budget == budgets[-1] and got[0].get('finetune') is None and not collect_only:
                     t0 = time.perf_counter()
-                    with quiet(): ft = _finetune(load_encoder(run, device=edev)[0], data, finetune_s, seed, 256, limit, edev)
-                    for r in got: r['finetune'] = ft  # the same dicts as in `rows`
-                    if main: _atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-                    if verbose: print(f'{m} {budget:g} s seed {seed}: fine-tuned {finetune_s:g} s, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
+                    with quiet(): ft, ft_steps = _finetune(load_encoder(run, device=edev)[0], data, seed, limit, edev, finetune_s, finetune_epochs)
+                    for r in got: r.update(finetune=ft, finetune_steps=ft_steps)  # the same dicts as in `rows`
+                    if main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
+                    if verbose: print(f'{m} {budget:g} s seed {seed}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
     df = pd.DataFrame(rows, columns=COLUMNS)
     if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)
@@ -307,7 +320,8 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')
     p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME', an image folder or a folder of tar shards (default: sample)")
     p.add_argument('--preset', default='mae_vit_tiny_fmnist', help='backbone preset of every method (default: mae_vit_tiny_fmnist)')
-    p.add_argument('--finetune-s', type=float, default=None, metavar='SECONDS', help='fine-tune every self-supervised encoder of the largest budget for this many seconds (default: no fine-tuning)')
+    p.add_argument('--finetune-epochs', type=float, default=None, metavar='EPOCHS', help='fine-tune every self-supervised encoder of the largest budget for this many epochs of the recipe FINETUNE (default: no fine-tuning)')
+    p.add_argument('--finetune-s', type=float, default=None, metavar='SECONDS', help='... or for this many seconds, converted once to steps (default: no fine-tuning)')
     p.add_argument('--bs', type=int, default=None, help="batch size of every method (default: each method's own)")
     p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
     p.add_argument('--limit', type=int, default=None, help='first N images of each Fashion-MNIST split (quick runs)')
@@ -317,7 +331,7 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
     a = p.parse_args(argv)
     try:
-        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, finetune_s=a.finetune_s,
+        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
                      bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device,
                      collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:

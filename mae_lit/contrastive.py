@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape
+from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, register_objective
 
 # %% auto #0
 __all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'nt_xent_slow', 'SimCLROutput', 'SimCLR',
@@ -160,6 +160,7 @@ class SimCLROutput:
 class SimCLR(EncoderShape, nn.Module):
     "SimCLR on a `ViTEncoder`: imgs (B, C, H, W) -> SimCLROutput(loss, z (2B, P), views (2B, C, H, W))"
     _shape_from = 'backbone'  # `EncoderShape` reads img_size, grid_size, vit_config, … off it
+    method, loss_label = 'simclr', 'NT-Xent loss'
     encoder_prefix = 'backbone.'  # where the evaluated encoder's weights sit in `state_dict()`
     eval_pool = 'cls'  # the token the projection head is trained on
 
@@ -176,7 +177,7 @@ class SimCLR(EncoderShape, nn.Module):
                  proj_dim:int=128,  # output width P of the projection (SimCLR: 128)
                  temperature:float=0.2,  # NT-Xent temperature
                  pool:str='cls',  # encoder token(s) fed to the projector: 'cls', 'mean' or 'cls+mean'
-                 augment:nn.Module|None=None,  # the view generator; None: `SimCLRAugment()` (grey-safe defaults)
+                 augment:nn.Module|None=None,  # the view generator; None: SimCLRAugment() (grey-safe defaults)
                 ):
         super().__init__()
         if not temperature > 0: raise ValueError(f"temperature must be positive, got {temperature}")
@@ -224,18 +225,20 @@ class SimCLR(EncoderShape, nn.Module):
 def _simclr(vit:str, kwargs:dict) -> SimCLR:
     return SimCLR(**{**VIT_CONFIGS[vit], **kwargs})
 
+@register_objective('simclr', 'vit_tiny_fmnist')
 def simclr_vit_tiny_fmnist(**kwargs) -> SimCLR:
     "SimCLR on `vit_tiny_fmnist` (28×28 grey, patch 4, 128-d × 6): projector 512 → 128"
     return _simclr('vit_tiny_fmnist', kwargs)
 
+@register_objective('simclr', 'vit_ref_fmnist')
 def simclr_vit_ref_fmnist(**kwargs) -> SimCLR:
     "SimCLR on `vit_ref_fmnist` (28×28 grey, patch 4, 192-d × 12): projector 512 → 128"
     return _simclr('vit_ref_fmnist', kwargs)
 
 SIMCLR_PRESETS = {f.__name__: f for f in (simclr_vit_tiny_fmnist, simclr_vit_ref_fmnist)}
 
-def create_simclr(name:str,  # a key of `SIMCLR_PRESETS`, e.g. 'simclr_vit_tiny_fmnist'
-                  **kwargs,  # override any `SimCLR` argument, e.g. temperature=0.1
+def create_simclr(name:str,  # a key of SIMCLR_PRESETS, e.g. 'simclr_vit_tiny_fmnist'
+                  **kwargs,  # override any SimCLR argument, e.g. temperature=0.1
                  ) -> SimCLR:
     "Build a named SimCLR preset (see `SIMCLR_PRESETS`); imgs (B, C, H, W) -> SimCLROutput"
     if name not in SIMCLR_PRESETS:

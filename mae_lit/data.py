@@ -4,7 +4,8 @@
 
 # %% ../nbs/04_data.ipynb #140d81a0
 from __future__ import annotations
-import gzip, os, struct, tempfile, argparse, json, random, importlib.resources
+import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import gzip, io, os, struct, tarfile, tempfile, argparse, json, random, importlib.resources
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,18 +16,19 @@ from fastai.vision.all import (Datasets, DataLoaders, TfmdDL, TensorImage, Tenso
                                PILImageBW, get_image_files, parent_label, RandomSplitter, GrandparentSplitter, Resize,
                                untar_data, URLs, fastai_cfg, default_device)
 from .contrastive import random_resized_crop_flip
+from .distributed import seed_of
 
 # %% auto #0
 __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx',
            'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes',
            'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls', 'fmnist_valid_idx',
-           'fmnist_dls', 'folder_dls', 'url_dls', 'get_dls', 'mae_lit_data']
+           'fmnist_dls', 'folder_dls', 'url_dls', 'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'mae_lit_data']
 
 # %% ../nbs/04_data.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
 
 def read_idx(path: str | Path,          # an IDX file, gzipped or not
-             gzipped: bool | None = None, # whether it is gzipped; `None`: when its name ends in `.gz`
+             gzipped: bool | None = None, # whether it is gzipped; None: when its name ends in .gz
             ) -> np.ndarray:
     "Read an IDX file (LeCun's MNIST format) into an array of its stored shape; `ValueError` naming the file if it is corrupt."
     path = Path(path)
@@ -48,7 +50,7 @@ def read_idx(path: str | Path,          # an IDX file, gzipped or not
     return np.frombuffer(data, dtype, offset=4 + 4 * ndim).reshape(shape).astype(dtype.newbyteorder('='))
 
 # %% ../nbs/04_data.ipynb #e4e2c0ea
-def write_idx(path: str | Path, # where to write; gzipped when it ends in `.gz`
+def write_idx(path: str | Path, # where to write; gzipped when it ends in .gz
               a: np.ndarray,    # a uint8 array of any shape
              ):
     "Write a uint8 array as an IDX file (the inverse of `read_idx`), atomically."
@@ -146,8 +148,8 @@ def fashion_mnist(split: str = 'train',  # 'train' (60,000 full / 10,000 sample)
     return torch.from_numpy(x.copy()), torch.from_numpy(y.copy())
 
 # %% ../nbs/04_data.ipynb #1bf23a09
-def build_fashion_mnist_sample(src: str | Path | None = None, # folder with the full IDX files (found as `fashion_mnist_dir` does by default)
-                               out: str | Path = SAMPLE_PATH,   # the `.npz` to write (atomically)
+def build_fashion_mnist_sample(src: str | Path | None = None, # folder with the full IDX files (found as fashion_mnist_dir does by default)
+                               out: str | Path = SAMPLE_PATH,   # the .npz to write (atomically)
                                per_class_train: int = 1000,     # images per class from the training split
                                per_class_test: int = 200,       # images per class from the test split
                                seed: int = 0,                   # seed of the per-split permutation
@@ -168,8 +170,8 @@ def build_fashion_mnist_sample(src: str | Path | None = None, # folder with the 
     return out
 
 # %% ../nbs/04_data.ipynb #c03a0e90
-def show_classes(x: torch.Tensor, # images `uint8 (N, H, W)`
-                 y: torch.Tensor, # labels `int64 (N,)`
+def show_classes(x: torch.Tensor, # images uint8 (N, H, W)
+                 y: torch.Tensor, # labels int64 (N,)
                  classes=FMNIST_CLASSES, # class names, indexed by label
                  n: int = 10,      # images per class
                  figsize=(9, 10)):
@@ -188,7 +190,7 @@ def show_classes(x: torch.Tensor, # images `uint8 (N, H, W)`
     return fig
 
 # %% ../nbs/04_data.ipynb #5b8e62d5
-def image_stats(x: torch.Tensor, # uint8 images `(N, H, W)` or `(N, C, H, W)`
+def image_stats(x: torch.Tensor, # uint8 images (N, H, W) or (N, C, H, W)
                 chunk: int = 8192, # images per chunk
                ) -> tuple[list[float], list[float]]:
     "Per-channel mean and std of uint8 images, on the 0-1 scale: `([C], [C])`."
@@ -242,17 +244,17 @@ def ssl_augment(size: int | tuple[int, int], # output size of the crop
     size = (size, size) if isinstance(size, int) else tuple(size)
     return [RandomResizedCropFlip(size, scale=(min_scale, 1.0), flip_p=0.5 if flip else 0.)]
 
-def tensor_dls(x_train: torch.Tensor,  # uint8 images `(N, H, W)` (grey) or `(N, C, H, W)`
-               y_train: torch.Tensor | None = None, # int64 labels `(N,)`; needed when `labels`
+def tensor_dls(x_train: torch.Tensor,  # uint8 images (N, H, W) (grey) or (N, C, H, W)
+               y_train: torch.Tensor | None = None, # int64 labels (N,); needed when labels
                x_valid: torch.Tensor | None = None, # validation images, same layout
                y_valid: torch.Tensor | None = None, # validation labels
                classes: list[str] | None = None,    # class names, indexed by label
-               labels: bool = True,                 # yield `(x, y)` batches; `False`: `(x,)` for self-supervised pretraining
+               labels: bool = True,                 # yield (x, y) batches; False: (x,) for self-supervised pretraining
                bs: int = 256,                       # batch size
-               aug: bool | list = False,            # `True`: `ssl_augment`; or a list of batch transforms
-               stats: tuple | None = None,          # `(mean, std)` per channel, 0-1 scale; computed from `x_train` when `None`
+               aug: bool | list = False,            # True: ssl_augment; or a list of batch transforms
+               stats: tuple | None = None,          # (mean, std) per channel, 0-1 scale; computed from x_train when None
                device=None,                         # where batches go; default: the GPU when there is one
-               drop_last: bool | None = None,       # drop the last partial training batch (default: when not `labels`)
+               drop_last: bool | None = None,       # drop the last partial training batch (default: when not labels)
                seed: int | None = None,             # seed of the shuffling order
               ) -> DataLoaders:
     "fastai `DataLoaders` over in-memory uint8 image tensors, normalised with the data's statistics, augmented on the device."
@@ -298,7 +300,7 @@ def tensor_dls(x_train: torch.Tensor,  # uint8 images `(N, H, W)` (grey) or `(N,
     return dls
 
 # %% ../nbs/04_data.ipynb #410d77a9
-def fmnist_valid_idx(y: torch.Tensor,        # training labels `(N,)`
+def fmnist_valid_idx(y: torch.Tensor,        # training labels (N,)
                      per_class: int = 100,   # images per class
                      seed: int = 0,          # a fixed draw: every run holds out the same images
                     ) -> torch.Tensor:
@@ -310,16 +312,16 @@ def fmnist_valid_idx(y: torch.Tensor,        # training labels `(N,)`
     if short: raise ValueError(f'classes {short} have fewer than {per_class} training images; lower valid_per_class')
     return idx.sort().values
 
-def fmnist_dls(source: str | Path = 'auto', # as in `fashion_mnist`
-               labels: bool = False,        # `(x, y)` batches for evaluation; `False`: `(x,)` for pretraining
+def fmnist_dls(source: str | Path = 'auto', # as in fashion_mnist
+               labels: bool = False,        # (x, y) batches for evaluation; False: (x,) for pretraining
                bs: int = 256,               # batch size
                aug: bool | list = None,     # default: MAE's augmentation for pretraining, none for labelled loaders
                device=None,                 # where batches go; default: the GPU when there is one
                seed: int | None = None,     # seed of the shuffling order
-               limit: int | None = None,    # use only the first `limit` images of each split (quick runs and tests)
+               limit: int | None = None,    # use only the first limit images of each split (quick runs and tests)
                split: str = 'test',         # what the second loader holds: 'test' (report) or 'valid' (the held-out training images, for choices)
                valid_per_class: int = 100,  # training images per class held out as the validation split (0: none)
-               **kwargs,                    # passed to `tensor_dls`
+               **kwargs,                    # passed to tensor_dls
               ) -> DataLoaders:
     "Fashion-MNIST `DataLoaders`: the training images minus a held-out validation split for training; the test (or validation) split second."
     if split not in ('test', 'valid'): raise ValueError(f"split must be 'test' or 'valid', got {split!r}")
@@ -352,9 +354,9 @@ def _open_checked(fn):
 
 def folder_dls(path: str | Path,             # a folder of images (class sub-folders; optional train/valid split folders)
                size: int | tuple = 64,       # images are resized to this (side, or (h, w))
-               labels: bool = False,         # `(x, y)` batches labelled by parent folder; `False`: `(x,)` for pretraining
+               labels: bool = False,         # (x, y) batches labelled by parent folder; False: (x,) for pretraining
                bs: int = 64,                 # batch size
-               grey: bool | None = None,     # load as one channel; `None`: when the images are all grey ('L' mode)
+               grey: bool | None = None,     # load as one channel; None: when the images are all grey ('L' mode)
                aug: bool | list = None,      # default: MAE's augmentation for pretraining, none for labelled loaders
                valid_pct: float = 0.2,       # validation fraction when the folder has no train/valid split
                seed: int = 0,                # seed of the split and of the shuffling order
@@ -396,8 +398,8 @@ def folder_dls(path: str | Path,             # a folder of images (class sub-fol
     dls.stats, dls.classes = stats, (dls.vocab if labels else None)
     return dls
 
-def url_dls(name: str = 'IMAGENETTE_160', # a fastai `URLs` attribute, e.g. 'IMAGENETTE_160', 'IMAGEWOOF_320'
-            **kwargs,                     # passed to `folder_dls`
+def url_dls(name: str = 'IMAGENETTE_160', # a fastai URLs attribute, e.g. 'IMAGENETTE_160', 'IMAGEWOOF_320'
+            **kwargs,                     # passed to folder_dls
            ) -> DataLoaders:
     "Download (once, with fastai's `untar_data`) one of fastai's image data sets and make `folder_dls` over it."
     url = getattr(URLs, name, None) if name.isupper() else None
@@ -405,6 +407,191 @@ def url_dls(name: str = 'IMAGENETTE_160', # a fastai `URLs` attribute, e.g. 'IMA
         known = sorted(k for k in dir(URLs) if k.isupper() and k.startswith(('IMAGE', 'PETS', 'CALTECH', 'CIFAR', 'MNIST', 'FOOD', 'FLOWERS', 'CARS', 'BIRDS')))
         raise ValueError(f'{name!r} is not one of fastai\'s URLs data sets; try one of: {", ".join(known)}')
     return folder_dls(untar_data(url), **kwargs)
+
+# %% ../nbs/04_data.ipynb #e437f14e
+_IMG_EXT = {'png': 'PNG', 'jpg': 'JPEG', 'jpeg': 'JPEG'}
+
+def write_shards(images,                  # uint8 images: a tensor/array (N, H, W), (N, C, H, W) (C = 1 or 3), or a list of image files
+                 out: str | Path,         # folder for shard-000000.tar, … and shards.json
+                 labels=None,             # int labels (N,), stored as {key}.cls; None: images only
+                 shard_size: int = 1000,  # samples per tar file
+                 fmt: str = 'png',        # 'png' (lossless) or 'jpg'
+                 prefix: str = 'shard',   # file name prefix
+                ) -> list[Path]:
+    "Write WebDataset-style tar shards: per sample `{key}.png|jpg` (+ `{key}.cls`), `shard_size` samples a file, and `shards.json` with the counts."
+    from PIL import Image
+    if fmt not in _IMG_EXT: raise ValueError(f"fmt must be one of {sorted(_IMG_EXT)}, got {fmt!r}")
+    if shard_size < 1: raise ValueError(f'shard_size must be positive, got {shard_size}')
+    files = isinstance(images, (list, tuple)) and len(images) and isinstance(images[0], (str, Path))
+    if not files:
+        images = torch.as_tensor(np.asarray(images))
+        if images.dtype != torch.uint8 or images.ndim not in (3, 4) or (images.ndim == 4 and images.shape[1] not in (1, 3)):
+            raise ValueError(f'images must be uint8 (N, H, W) or (N, C, H, W) with C in (1, 3), got {images.dtype} {tuple(images.shape)}')
+    n = len(images)
+    if labels is not None and len(labels) != n: raise ValueError(f'{n} images but {len(labels)} labels')
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    def _encode(i) -> bytes:
+        if files:
+            with Image.open(images[i]) as im: im = im.convert('L' if im.mode in ('L', '1', 'I;16') else 'RGB'); buf = io.BytesIO(); im.save(buf, _IMG_EXT[fmt])
+            return buf.getvalue()
+        a = images[i].numpy()
+        a = a[0] if a.ndim == 3 and a.shape[0] == 1 else a.transpose(1, 2, 0) if a.ndim == 3 else a   # (H, W) or (H, W, 3)
+        buf = io.BytesIO(); Image.fromarray(a).save(buf, _IMG_EXT[fmt], **({'quality': 95} if fmt != 'png' else {}))
+        return buf.getvalue()
+    def _add(tf, name, data):
+        ti = tarfile.TarInfo(name); ti.size, ti.mtime, ti.mode = len(data), 0, 0o644  # fixed mtime: identical bytes every time
+        tf.addfile(ti, io.BytesIO(data))
+    paths, counts = [], {}
+    for s, start in enumerate(range(0, n, shard_size)):
+        p = out/f'{prefix}-{s:06d}.tar'; tmp = p.with_name(p.name + '.tmp')
+        with tarfile.open(tmp, 'w') as tf:
+            for i in range(start, min(n, start + shard_size)):
+                key = f'{i:09d}'
+                _add(tf, f'{key}.{fmt}', _encode(i))
+                if labels is not None: _add(tf, f'{key}.cls', str(int(labels[i])).encode())
+        os.replace(tmp, p); paths.append(p); counts[p.name] = min(n, start + shard_size) - start
+    (out/'shards.json').write_text(json.dumps({'counts': counts, 'fmt': fmt, 'labels': labels is not None}, indent=1))
+    return paths
+
+def _read_tar(path, fmt_exts=tuple(_IMG_EXT)):
+    "Samples of one tar file read sequentially ('r|' stream mode): yields `(key, {ext: bytes})` per consecutive key."
+    key, sample = None, {}
+    with tarfile.open(path, 'r|') as tf:
+        for m in tf:
+            if not m.isfile(): continue
+            k, _, ext = m.name.rpartition('.')
+            if k != key:
+                if sample: yield key, sample
+                key, sample = k, {}
+            sample[ext.lower()] = tf.extractfile(m).read()
+    if sample: yield key, sample
+
+class TarShards(torch.utils.data.IterableDataset):
+    "Read WebDataset-style tar shards sequentially, split across ranks then loader workers; every rank yields the same number of samples per epoch."
+    def __init__(self, shards,                # a folder with shards.json (from write_shards) or a list of tar files
+                 rank: int | None = None,     # default RANK
+                 world_size: int | None = None, # default WORLD_SIZE
+                 labels: bool = False,        # yield (image, label); False: (image,)
+                 size: int | tuple | None = None, # resize every image to this (side or (h, w)); None: keep (all must agree)
+                 grey: bool | None = None,    # decode as one channel; None: from the first image
+                 shuffle: bool = True,        # shuffle the shard order per epoch and samples within a buffer
+                 buffer: int = 256,           # shuffle buffer (samples)
+                 seed: int = 0,               # seed of the shard order and the buffer
+                 epoch_len: int | None = None, # samples per rank per epoch; default: all samples // world_size
+                ):
+        if isinstance(shards, (str, Path)) and Path(shards).is_dir():
+            folder = Path(shards); meta_p = folder/'shards.json'
+            if meta_p.is_file():
+                counts = json.loads(meta_p.read_text())['counts']
+                self.urls, self.counts = [folder/k for k in sorted(counts)], [counts[k] for k in sorted(counts)]
+            else:
+                self.urls = sorted(folder.glob('*.tar')); self.counts = [sum(1 for _ in _read_tar(u)) for u in self.urls]
+        else:
+            self.urls = [Path(u) for u in L(shards)]; self.counts = [sum(1 for _ in _read_tar(u)) for u in self.urls]
+        if not self.urls: raise ValueError(f'no tar shards found in {shards}')
+        missing = [u for u in self.urls if not u.is_file()]
+        if missing: raise FileNotFoundError(f'missing shards: {missing[:5]}')
+        self.rank = rank_distrib() if rank is None else rank
+        self.world_size = max(1, num_distrib()) if world_size is None else world_size
+        self.labels, self.shuffle, self.buffer, self.seed, self.epoch = labels, shuffle, buffer, seed, 0
+        self.size = (size, size) if isinstance(size, int) else (tuple(size) if size is not None else None)
+        self.total = sum(self.counts)
+        self.epoch_len = epoch_len if epoch_len is not None else self.total // self.world_size
+        if self.epoch_len < 1: raise ValueError(f'{self.total} samples cannot feed {self.world_size} ranks')
+        if grey is None:
+            _, s = next(_read_tar(self.urls[0]))
+            grey = self._decode(s, None).shape[0] == 1
+        self.grey = grey
+    def set_epoch(self, epoch: int): self.epoch = int(epoch)
+    def __len__(self): return self.epoch_len
+    def _decode(self, s: dict, grey) -> torch.Tensor:
+        from PIL import Image
+        ext = next((e for e in _IMG_EXT if e in s), None)
+        if ext is None: raise ValueError(f'a sample has no image (extensions {sorted(s)}); expected one of {sorted(_IMG_EXT)}')
+        with Image.open(io.BytesIO(s[ext])) as im:
+            im = im.convert(('L' if grey else 'RGB') if grey is not None else ('L' if im.mode in ('L', '1') else 'RGB'))
+            if self.size is not None and im.size != self.size[::-1]: im = im.resize(self.size[::-1])
+            a = np.asarray(im)
+        t = torch.from_numpy(a.copy())
+        return t[None] if t.ndim == 2 else t.permute(2, 0, 1)  # (C, H, W) uint8
+    def _assign(self, slot: int, nslots: int) -> tuple[list[int], bool]:
+        "This slot's shards for the current epoch, and whether it owns them whole (else it takes every `nslots`-th sample)."
+        order = (torch.randperm(len(self.urls), generator=torch.Generator().manual_seed(seed_of(self.seed, self.epoch))).tolist()
+                 if self.shuffle else list(range(len(self.urls))))  # the same on every rank and worker
+        by_shard = len(self.urls) >= nslots  # enough shards: whole shards per slot; else every nslots-th sample of all
+        return (order[slot::nslots] if by_shard else order), by_shard
+    def _stream(self, slot: int, nslots: int):
+        "This slot's samples, cycling through its own shards for as long as it is asked (each pass in a new order)."
+        mine, by_shard = self._assign(slot, nslots)
+        for p in range(10**9):
+            if self.shuffle and p: mine = [mine[i] for i in torch.randperm(len(mine), generator=torch.Generator().manual_seed(seed_of(self.seed, self.epoch, slot, p)))]
+            j = 0
+            for u in mine:
+                for _, s in _read_tar(self.urls[u]):
+                    if by_shard or j % nslots == slot: yield s
+                    j += 1
+            yield None  # end of a pass: the shuffle buffer empties before any sample comes again
+    def __iter__(self):
+        wi = torch.utils.data.get_worker_info()
+        nw, wid = (wi.num_workers, wi.id) if wi is not None else (1, 0)
+        slot, nslots = self.rank * nw + wid, self.world_size * nw
+        rng = random.Random(seed_of(self.seed, self.epoch, slot))
+        mine, by_shard = self._assign(slot, nslots)
+        owned = sum(self.counts[u] for u in mine) if by_shard else self.total // nslots
+        size, buf = min(self.buffer, max(1, owned)), []
+        for s in self._stream(slot, nslots):  # endless: the loader's `n` ends the epoch
+            if s is None:  # a pass ended: drain the buffer in random order (every sample once before any repeat)
+                rng.shuffle(buf)
+                yield from (self._item(b) for b in buf); buf = []; continue
+            if self.shuffle and size > 1:
+                buf.append(s)
+                if len(buf) < size: continue
+                s = buf.pop(rng.randrange(len(buf)))
+            yield self._item(s)
+    def _item(self, s: dict):
+        "Decoded `(image,)` or `(image, label)`."
+        x = (TensorImageBW if self.grey else TensorImage)(self._decode(s, self.grey))
+        if self.labels:
+            if 'cls' not in s: raise ValueError('labels=True but a sample has no .cls member')
+            return x, TensorCategory(int(s['cls']))
+        return (x,)
+
+def tar_dls(train,                      # training shards: a folder from write_shards or a list of tar files
+            valid=None,                 # validation shards (read in order, unshuffled); None: none
+            bs: int = 64,               # per-rank batch size
+            labels: bool = False,       # (x, y) batches; False: (x,) for pretraining
+            size: int | tuple | None = None, # resize to this
+            aug: bool | list = None,    # default: MAE's augmentation for pretraining, none for labelled loaders
+            stats: tuple | None = None, # (mean, std); default: from the first stats_n training samples
+            stats_n: int = 512,
+            num_workers: int = 0,       # loader worker processes per rank (each reads its own shards)
+            device=None,                # where batches go
+            rank: int | None = None, world_size: int | None = None, # default: the launcher's
+            seed: int = 0,              # shard order and shuffle buffer
+            **kwargs,                   # passed to TarShards (buffer, grey, epoch_len, …)
+           ) -> DataLoaders:
+    "fastai `DataLoaders` streaming tar shards: each rank (and each of its workers) reads its own shards; batches normalised and augmented on the device."
+    from fastai.torch_core import default_device
+    device = torch.device(device) if device is not None else default_device()
+    tr = TarShards(train, rank, world_size, labels=labels, size=size, seed=seed, **kwargs)
+    probe = TarShards(train, 0, 1, size=size, grey=tr.grey, shuffle=False)  # reads the first shard(s) in order
+    if stats is None: stats = image_stats(torch.stack([x[0] for x, _ in zip(probe, range(stats_n))]))
+    if aug is None: aug = not labels
+    if aug is True: aug = ssl_augment(tuple(next(iter(probe))[0].shape[-2:]))
+    after_batch = [IntToFloatTensor(), Normalize.from_stats(*stats, cuda=device.type == 'cuda'), *(aug or [])]
+    kw = dict(bs=bs, num_workers=num_workers, device=device, after_batch=after_batch)
+    loaders = [TfmdDL(tr, n=tr.epoch_len, drop_last=True, **kw)]
+    if valid is not None:
+        va = TarShards(valid, rank, world_size, labels=labels, size=size, grey=tr.grey, shuffle=False, seed=seed,
+                       **{k: v for k, v in kwargs.items() if k not in ('epoch_len', 'grey')})
+        loaders.append(TfmdDL(va, n=va.epoch_len, drop_last=False, **{**kw, 'after_batch': after_batch[:2]}))
+    for dl in loaders:  # fastai learns the batch types from one item before `new` (e.g. an unshuffled copy for features) works
+        dl.it = iter(dl.dataset)
+        try: dl._one_pass()
+        finally: del dl.it
+    dls = DataLoaders(*loaders, device=device)
+    dls.stats, dls.classes, dls.presharded = tuple(stats), None, True
+    return dls
 
 # %% ../nbs/04_data.ipynb #5da069e7
 def _shard_split(p: Path):
@@ -417,8 +604,8 @@ def _shard_split(p: Path):
     return tr, va
 
 def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNIST), 'url:NAME' (fastai URLs), an image folder, or a folder of tar shards
-            labels: bool = False,          # `(x, y)` batches for evaluation; `False`: `(x,)` for pretraining
-            **kwargs,                      # passed to `fmnist_dls`, `folder_dls` or `tar_dls`
+            labels: bool = False,          # (x, y) batches for evaluation; False: (x,) for pretraining
+            **kwargs,                      # passed to fmnist_dls, folder_dls or tar_dls
            ) -> DataLoaders:
     "`DataLoaders` for any data source this package knows, named by one string."
     data = str(data)
@@ -427,8 +614,7 @@ def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNI
     if Path(data).is_dir():
         if _has_fmnist(data): return fmnist_dls(data, labels=labels, **kwargs)
         split = _shard_split(Path(data))
-        if split is not None:  # WebDataset-style tar shards, streamed (14_distributed)
-            from .distributed import tar_dls
+        if split is not None:  # WebDataset-style tar shards, streamed (above)
             if labels:
                 unlabelled = [str(s) for s in split if not json.loads((s/'shards.json').read_text()).get('labels')]
                 if unlabelled: raise ValueError(f'labelled loaders need `.cls` labels, but {unlabelled} were written without them')

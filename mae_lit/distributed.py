@@ -4,6 +4,7 @@
 
 # %% ../nbs/14_distributed.ipynb #6eaae43d
 from __future__ import annotations
+import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
 import contextlib, io, json, math, os, random, socket, tarfile, traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,16 +24,12 @@ from fastai.callback.core import CancelFitException
 from fastai.learner import Learner
 from fastai.optimizer import OptimWrapper
 from fastai.callback.training import GradientAccumulation
-from .masking import MaskSampler, random_masking
-from .mae import create_mae
-from .data import fmnist_dls, image_stats, ssl_augment
-from .callbacks import unwrap_model, ObjectiveCallback, objective_loss, StopOnNonFinite, NonFiniteLossError, _world
+from .checkpoints import unwrap_model
 
 # %% auto #0
-__all__ = ['DistInfo', 'dist_env', 'setup_distributed', 'teardown_distributed', 'broadcast_object', 'all_gather_object',
-           'ShardedDL', 'regroup_batch', 'shard_dls', 'rank_seed', 'DistributedSetup', 'has_batchnorm', 'ddp_ctx',
-           'NoSyncAccumulation', 'param_digest', 'ParamSyncCheck', 'GlobalBatchMasking', 'spawn_local',
-           'ddp_equivalence', 'write_shards', 'TarShards', 'tar_dls']
+__all__ = ['DistInfo', 'pg_world_size', 'dist_env', 'setup_distributed', 'teardown_distributed', 'broadcast_object',
+           'all_gather_object', 'seed_of', 'ShardedDL', 'regroup_batch', 'shard_dls', 'rank_seed', 'DistributedSetup',
+           'has_batchnorm', 'ddp_ctx', 'NoSyncAccumulation']
 
 # %% ../nbs/14_distributed.ipynb #1d5581e0
 @dataclass
@@ -43,9 +40,13 @@ class DistInfo:
     world_size: int = 1      # number of processes
     device: torch.device = torch.device('cpu')  # this rank's device
     backend: str | None = None  # 'nccl' (CUDA) or 'gloo' (CPU) when a process group is in use
-    created: bool = False    # this call created the process group (and `teardown_distributed` destroys it)
+    created: bool = False    # this call created the process group (and teardown_distributed destroys it)
     @property
     def main(self) -> bool: return self.rank == 0
+
+def pg_world_size() -> int:
+    "Ranks in the process group (1 without one)."
+    return tdist.get_world_size() if tdist.is_available() and tdist.is_initialized() else 1
 
 def dist_env() -> tuple[int, int, int]:
     "`(rank, local_rank, world_size)` from the variables `torchrun` and `accelerate launch` set (`RANK`, `LOCAL_RANK`, `WORLD_SIZE`); `(0, 0, 1)` without them."
@@ -75,7 +76,7 @@ def setup_distributed(device: str | torch.device | None = None, # 'cpu', 'cuda',
             info.created = True
     return info
 
-def teardown_distributed(info: DistInfo): # from `setup_distributed`
+def teardown_distributed(info: DistInfo): # from setup_distributed
     "Wait for every rank, then destroy the process group if `setup_distributed` created it."
     if info.world_size > 1 and tdist.is_initialized():
         tdist.barrier()
@@ -84,30 +85,30 @@ def teardown_distributed(info: DistInfo): # from `setup_distributed`
 def broadcast_object(obj, # any picklable object; only rank 0's value matters
                      src: int = 0):
     "Rank `src`'s `obj` on every rank (unchanged in a single process)."
-    if _world() == 1: return obj
+    if pg_world_size() == 1: return obj
     box = [obj]; tdist.broadcast_object_list(box, src=src)
     return box[0]
 
 def all_gather_object(obj) -> list:
     "Every rank's `obj`, in rank order (`[obj]` in a single process)."
-    if _world() == 1: return [obj]
+    if pg_world_size() == 1: return [obj]
     out = [None] * tdist.get_world_size(); tdist.all_gather_object(out, obj)
     return out
 
 # %% ../nbs/14_distributed.ipynb #fc983ec0
-def _seed_of(*parts) -> int:
+def seed_of(*parts) -> int:
     "A 63-bit seed mixed from integers (numpy's SeedSequence): no collisions between (seed, epoch, rank) triples in practice."
     return int(np.random.SeedSequence([int(p) for p in parts]).generate_state(2, np.uint64)[0] >> np.uint64(1))
 
 class ShardedDL(DistributedDL):
     "fastai's `DistributedDL` with shards computed, not broadcast: each rank gets a disjoint slice of every global batch of a permutation fixed by `(seed, epoch)`."
-    def __init__(self, dl,                    # a fastai loader over the whole data set (`TensorBatchDL`, folder `TfmdDL`, …)
-                 rank: int | None = None,     # this rank; default `RANK`
-                 world_size: int | None = None, # number of ranks; default `WORLD_SIZE`
+    def __init__(self, dl,                    # a fastai loader over the whole data set (TensorBatchDL, folder TfmdDL, …)
+                 rank: int | None = None,     # this rank; default RANK
+                 world_size: int | None = None, # number of ranks; default WORLD_SIZE
                  seed: int = 0,               # seed of the epoch permutations
                  accum: int = 1,              # gradient accumulation steps: epochs end on whole optimiser steps
-                 shuffle: bool | None = None, # default: `dl.shuffle` (training loaders shuffle, validation ones do not)
-                 presharded: bool = False,    # `dl` already yields only this rank's data (tar shards): pass its batches through
+                 shuffle: bool | None = None, # default: dl.shuffle (training loaders shuffle, validation ones do not)
+                 presharded: bool = False,    # dl already yields only this rank's data (tar shards): pass its batches through
                 ):
         if rank is None: rank = rank_distrib()
         if world_size is None: world_size = max(1, num_distrib())
@@ -137,7 +138,7 @@ class ShardedDL(DistributedDL):
         if self.presharded: return self.dl.get_idxs()
         n, b, G = self.dl.n, self.bs, self.global_bs
         if self.shuffle:
-            g = torch.Generator().manual_seed(_seed_of(self.seed, self.epoch))
+            g = torch.Generator().manual_seed(seed_of(self.seed, self.epoch))
             perm = torch.randperm(n, generator=g)[:len(self) * G]            # the same on every rank: no broadcast
             # global micro-batch m = perm[m·G:(m+1)·G]; this rank takes its b-slice of each
             return perm.view(-1, self.world_size, b)[:, self.rank].flatten().tolist()
@@ -162,12 +163,12 @@ def regroup_batch(bs: int,        # per-rank batch of the run so far
     b = next(b for b in range(bs, 0, -1) if eff % (b * new_world) == 0)  # b = 1 always divides
     return b, eff // (b * new_world)
 
-def shard_dls(dls: DataLoaders,            # from `get_dls`, `folder_dls`, `tar_dls`, …
-              rank: int | None = None,     # default `RANK`
-              world_size: int | None = None, # default `WORLD_SIZE`
+def shard_dls(dls: DataLoaders,            # from get_dls, folder_dls, tar_dls, …
+              rank: int | None = None,     # default RANK
+              world_size: int | None = None, # default WORLD_SIZE
               seed: int = 0,               # seed of the training permutations
               accum: int = 1,              # gradient accumulation steps
-              presharded: bool | None = None, # default: `dls.presharded` (set by `tar_dls`)
+              presharded: bool | None = None, # default: dls.presharded (set by tar_dls)
              ) -> DataLoaders:
     "The same `DataLoaders` with every loader a `ShardedDL` for this rank (statistics and class names kept)."
     pre = getattr(dls, 'presharded', False) if presharded is None else presharded
@@ -180,14 +181,14 @@ def shard_dls(dls: DataLoaders,            # from `get_dls`, `folder_dls`, `tar_
 # %% ../nbs/14_distributed.ipynb #bb59d190
 def rank_seed(seed: int, epoch: int, rank: int):
     "Seed Python, numpy and torch (CPU and CUDA) from `(seed, epoch, rank)`: ranks draw different masks and crops, reproducibly."
-    s = _seed_of(seed, epoch, rank)
+    s = seed_of(seed, epoch, rank)
     random.seed(s); np.random.seed(s % 2**32); torch.manual_seed(s)
 
 class DistributedSetup(Callback):
     "Before each epoch: set the sharded loaders' epoch and seed every rank from `(seed, epoch, rank)`; after training: sum images and average losses over the ranks in `learn.throughput`."
     order, run_valid = 91, False  # after ResumeCallback (71) restores generators, after Throughput (90) writes its record
     def __init__(self, seed: int = 0, # the run's seed
-                 reseed: bool = True, # reseed the generators per (epoch, rank); `False` leaves them alone
+                 reseed: bool = True, # reseed the generators per (epoch, rank); False leaves them alone
                 ):
         self.seed, self.reseed = seed, reseed
     def before_epoch(self):
@@ -210,10 +211,10 @@ def has_batchnorm(model: nn.Module) -> bool:
     return any(isinstance(m, nn.modules.batchnorm._BatchNorm) for m in model.modules())
 
 @contextlib.contextmanager
-def ddp_ctx(learn,              # a `Learner` whose `dls` were made by `shard_dls` (when `WORLD_SIZE > 1`)
-            seed: int = 0,      # the run's seed, for `DistributedSetup`
+def ddp_ctx(learn,              # a Learner whose dls were made by shard_dls (when WORLD_SIZE > 1)
+            seed: int = 0,      # the run's seed, for DistributedSetup
             reseed: bool = True, # per-(epoch, rank) generators
-            **kwargs,           # passed to fastai's `Learner.distrib_ctx` (and on to `accelerate.Accelerator`)
+            **kwargs,           # passed to fastai's Learner.distrib_ctx (and on to accelerate.Accelerator)
            ):
     "Train `learn` with DDP through fastai's `distrib_ctx` when `WORLD_SIZE > 1` (a no-op otherwise); SyncBN only if the model has BatchNorm."
     if num_distrib() <= 1: yield learn; return
@@ -239,358 +240,3 @@ class NoSyncAccumulation(GradientAccumulation):
     def after_backward(self): self._exit()
     def after_batch(self): self._exit()  # a cancelled backward
     def after_fit(self): self._exit()
-
-# %% ../nbs/14_distributed.ipynb #8e30af31
-def param_digest(model: nn.Module) -> str:
-    "A hash of every floating tensor in `model.state_dict()` (EMA targets included), bit for bit."
-    import hashlib
-    h = hashlib.sha256()
-    for k, v in unwrap_model(model).state_dict().items():
-        if torch.is_floating_point(v): h.update(k.encode()); h.update(v.detach().float().cpu().contiguous().numpy().tobytes())
-    return h.hexdigest()[:16]
-
-class ParamSyncCheck(Callback):
-    "After every optimiser step, compare `param_digest` across ranks; record `(step, digests)` and raise `RuntimeError` if the ranks disagree."
-    order, run_valid = 95, False
-    def __init__(self, every: int = 1): self.every, self.records = every, []  # steps between checks
-    def before_fit(self): self.records, self.steps = [], 0
-    def after_step(self):
-        self.steps += 1
-        if self.steps % self.every: return
-        d = all_gather_object(param_digest(self.learn.model))
-        self.records.append((self.steps, d))
-        if len(set(d)) > 1: raise RuntimeError(f'ranks hold different weights after step {self.steps}: {d}')
-
-# %% ../nbs/14_distributed.ipynb #c68935af
-class GlobalBatchMasking(MaskSampler):
-    "Random masking whose noise is drawn for the whole global micro-batch from `(seed, step)` and sliced per rank: masks independent of the world size."
-    def __init__(self, mask_ratio: float = 0.75, # fraction hidden
-                 seed: int = 0,                  # seed of the noise
-                 rank: int | None = None, world_size: int | None = None): # default: the launcher's
-        self.mask_ratio, self.seed, self.step = mask_ratio, seed, 0
-        self.rank = rank_distrib() if rank is None else rank
-        self.world_size = max(1, num_distrib()) if world_size is None else world_size
-    def sample(self, batch_size, grid_size, device=None, generator=None, noise=None):
-        L_ = grid_size[0] * grid_size[1]
-        g = torch.Generator().manual_seed(_seed_of(self.seed, self.step))
-        full = torch.rand(batch_size * self.world_size, L_, generator=g)  # (G, L) for the global micro-batch
-        mine = full[self.rank * batch_size:(self.rank + 1) * batch_size]  # (B, L) this rank's rows
-        return random_masking(mine.to(device) if device is not None else mine, self.mask_ratio)
-
-class _MaskStep(Callback):
-    "Tell a `GlobalBatchMasking` sampler which global micro-batch comes next."
-    order, run_valid = 1, False
-    def before_batch(self): unwrap_model(self.learn.model).mask_sampler.step = self.train_iter
-
-class _LossLog(Callback):
-    "Per training batch: the loss averaged over the ranks (the loss of the global batch)."
-    order, run_valid = 96, False
-    def before_fit(self): self.losses = []
-    def after_batch(self):
-        if not self.training: return
-        l = self.learn.loss.detach().double().clone()
-        if num_distrib() > 1: tdist.all_reduce(l); l /= num_distrib()
-        self.losses.append(l.item())
-
-# %% ../nbs/14_distributed.ipynb #7a5b12ea
-def _free_port() -> int:
-    with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
-
-def _spawn_entry(rank, fn, world_size, port, q, args, kwargs):
-    os.environ.update(RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE=str(world_size), LOCAL_WORLD_SIZE=str(world_size),
-                      MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
-    torch.set_num_threads(int(os.environ.get('OMP_NUM_THREADS', 1)))
-    try: q.put((rank, True, fn(*args, **kwargs)))
-    except BaseException:
-        q.put((rank, False, traceback.format_exc())); raise
-    finally:
-        if tdist.is_initialized(): tdist.destroy_process_group()
-
-def spawn_local(fn,                  # a module-level function (picklable); it calls `setup_distributed` itself
-                world_size: int = 2, # processes on this machine
-                *args, **kwargs,     # passed to `fn`
-               ) -> list:
-    "Run `fn(*args, **kwargs)` in `world_size` fresh processes with torchrun's variables set (for notebooks and tests); returns each rank's result."
-    ctx = torch.multiprocessing.get_context('spawn')
-    q = ctx.SimpleQueue()
-    torch.multiprocessing.start_processes(_spawn_entry, args=(fn, world_size, _free_port(), q, args, kwargs),
-                                          nprocs=world_size, join=True, start_method='spawn')
-    res = {}
-    while not q.empty():
-        r, ok, v = q.get()
-        if not ok: raise RuntimeError(f'rank {r} failed:\n{v}')
-        res[r] = v
-    return [res[r] for r in range(world_size)]
-
-# %% ../nbs/14_distributed.ipynb #6780ef7b
-class _CommCount(Callback):
-    "Per optimiser step, how many backward passes all-reduced gradients (seen by a DDP communication hook)."
-    order, run_valid = 12, False  # after fastai's DistributedTrainer (11) has wrapped the model
-    def before_fit(self):
-        self.synced, self.per_step = set(), []
-        if isinstance(self.learn.model, nn.parallel.DistributedDataParallel):
-            from torch.distributed.algorithms.ddp_comm_hooks.default_hooks import allreduce_hook
-            def hook(state, bucket): self.synced.add(self.learn.iter); return allreduce_hook(None, bucket)  # per bucket
-            self.learn.model.register_comm_hook(None, hook)
-    def after_step(self): self.per_step.append(len(self.synced)); self.synced = set()
-
-def _equivalence_run(bs: int, steps: int, preset: str, seed: int, blr: float, limit: int, accum: int = 1,
-                     objective=None, cbs=(), no_sync: bool = True, timeout: float | None = 300) -> dict:
-    "Train `steps` optimiser steps (per rank batch `bs`, `accum` micro-batches each) with fixed data order (and, for MAE, masks); the per-micro-batch global loss, the digests, the all-reduces per step."
-    info = setup_distributed('cpu', timeout=timeout)
-    torch.manual_seed(seed)
-    if objective is None:
-        model = create_mae(preset, norm_pix_loss=True, norm_pix_eps=1e-2)
-        model.mask_sampler = GlobalBatchMasking(0.75, seed)
-    else: model = objective()
-    dls = shard_dls(fmnist_dls('sample', bs=bs, aug=False, device='cpu', seed=seed, limit=limit), seed=seed, accum=accum)
-    eff = bs * info.world_size * accum
-    opt = partial(OptimWrapper, opt=partial(torch.optim.AdamW, betas=(0.9, 0.95), foreach=True))
-    learn = Learner(dls, model, loss_func=objective_loss, opt_func=opt, lr=blr * eff / 256, wd=0.05,
-                    cbs=[ObjectiveCallback(), *([_MaskStep()] if objective is None else []), *L(cbs),
-                         *([(NoSyncAccumulation if no_sync else GradientAccumulation)(bs * accum)] if accum > 1 else [])])
-    check, log, comm = ParamSyncCheck(), _LossLog(), _CommCount()
-    class _Stop(Callback):
-        order = 99
-        def before_batch(self):
-            if check.steps >= steps: raise CancelFitException()
-    with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=seed, reseed=False):
-        learn.fit(1, cbs=[check, log, comm, _Stop()])
-    out = dict(losses=log.losses, digests=[d for _, d in check.records], world_size=info.world_size,
-               final=param_digest(learn.model), allreduces=comm.per_step)
-    teardown_distributed(info)
-    return out
-
-def _nonfinite_run(bad_rank: int = 1, bad_step: int = 2, defer: bool = False, bs: int = 8, limit: int = 256,
-                   timeout: float = 120) -> dict:
-    "MAE on gloo ranks where only rank `bad_rank`'s loss turns NaN at training step `bad_step`: what each rank raised, how fast, its weights."
-    import time
-    info = setup_distributed('cpu', timeout=timeout)
-    torch.manual_seed(0)
-    model = create_mae('mae_vit_tiny_fmnist', norm_pix_loss=True, norm_pix_eps=1e-2)
-    dls = shard_dls(fmnist_dls('sample', bs=bs, aug=False, device='cpu', seed=0, limit=limit), seed=0)
-    opt = partial(OptimWrapper, opt=partial(torch.optim.AdamW, betas=(0.9, 0.95), **({'fused': True} if defer else {'foreach': True})))
-    class _Poison(Callback):
-        order = StopOnNonFinite.order - 1
-        def after_loss(self):
-            if self.training and self.train_iter == bad_step and info.rank == bad_rank: self.learn.loss_grad = self.loss_grad * float('nan')
-    learn = Learner(dls, model, loss_func=objective_loss, opt_func=opt, lr=1e-3,
-                    cbs=[ObjectiveCallback(), _Poison(), StopOnNonFinite(check_every=2, defer=defer)])
-    err, t0 = None, time.perf_counter()
-    try:
-        with learn.no_bar(), learn.no_logging(), ddp_ctx(learn, seed=0): learn.fit(1)
-    except NonFiniteLossError as e: err = str(e)
-    out = dict(error=err, seconds=time.perf_counter() - t0, digest=param_digest(learn.model), step=learn.train_iter,
-               finite=all(bool(torch.isfinite(p).all()) for p in learn.model.parameters()))
-    teardown_distributed(info)
-    return out
-
-def ddp_equivalence(world_size: int = 2,    # ranks of the distributed run
-                    bs: int = 8,            # per-rank batch; the single-process run uses `bs·world_size`
-                    steps: int = 4,         # optimiser steps
-                    preset: str = 'mae_vit_tiny_fmnist', # model
-                    seed: int = 0,          # seed of weights, data order and masks
-                    blr: float = 4e-3,      # base learning rate (lr = blr·global batch/256, the same for both runs)
-                    limit: int = 512,       # images of the embedded sample to use
-                    objective=None,         # a picklable factory of another objective (e.g. I-JEPA); `None`: the MAE `preset` with `GlobalBatchMasking`
-                    cbs=(),                 # extra callbacks for both runs (e.g. `EMATarget`)
-                    single: bool = True,    # also run the single-process reference (meaningful for MAE, whose masks are fixed)
-                    accum: int = 1,         # micro-batches per optimiser step (both runs)
-                    no_sync: bool = True,   # accumulate with `NoSyncAccumulation` (else fastai's `GradientAccumulation`)
-                   ) -> dict:
-    "Train the same steps on `world_size` gloo ranks and in one process with the same global micro-batches, data order and masks; per-micro-batch losses, per-rank weight digests, all-reduces per step."
-    multi = spawn_local(_equivalence_run, world_size, bs, steps, preset, seed, blr, limit, accum, objective, list(cbs), no_sync)
-    ml = np.array(multi[0]['losses'])
-    # the reference runs here, in this process: no launcher variables, one rank, global micro-batch bs·world_size
-    ref = _equivalence_run(bs * world_size, steps, preset, seed, blr, limit, accum, objective, list(cbs)) if single else None
-    sl = np.array(ref['losses']) if ref else np.full_like(ml, np.nan)
-    return dict(multi_losses=ml.tolist(), single_losses=sl.tolist(),
-                max_rel_diff=float(np.max(np.abs(ml - sl) / np.abs(sl))) if ref and len(sl) == len(ml) else float('nan'),
-                rank_digests=[m['digests'] for m in multi], ranks_identical=all(len(set(d)) == 1 for m in multi for d in m['digests']),
-                allreduces=multi[0]['allreduces'], world_size=world_size, bs=bs, global_bs=bs * world_size, accum=accum,
-                steps=steps, seed=seed)
-
-# %% ../nbs/14_distributed.ipynb #e437f14e
-_IMG_EXT = {'png': 'PNG', 'jpg': 'JPEG', 'jpeg': 'JPEG'}
-
-def write_shards(images,                  # uint8 images: a tensor/array `(N, H, W)`, `(N, C, H, W)` (C = 1 or 3), or a list of image files
-                 out: str | Path,         # folder for `shard-000000.tar`, … and `shards.json`
-                 labels=None,             # int labels `(N,)`, stored as `{key}.cls`; `None`: images only
-                 shard_size: int = 1000,  # samples per tar file
-                 fmt: str = 'png',        # 'png' (lossless) or 'jpg'
-                 prefix: str = 'shard',   # file name prefix
-                ) -> list[Path]:
-    "Write WebDataset-style tar shards: per sample `{key}.png|jpg` (+ `{key}.cls`), `shard_size` samples a file, and `shards.json` with the counts."
-    from PIL import Image
-    if fmt not in _IMG_EXT: raise ValueError(f"fmt must be one of {sorted(_IMG_EXT)}, got {fmt!r}")
-    if shard_size < 1: raise ValueError(f'shard_size must be positive, got {shard_size}')
-    files = isinstance(images, (list, tuple)) and len(images) and isinstance(images[0], (str, Path))
-    if not files:
-        images = torch.as_tensor(np.asarray(images))
-        if images.dtype != torch.uint8 or images.ndim not in (3, 4) or (images.ndim == 4 and images.shape[1] not in (1, 3)):
-            raise ValueError(f'images must be uint8 (N, H, W) or (N, C, H, W) with C in (1, 3), got {images.dtype} {tuple(images.shape)}')
-    n = len(images)
-    if labels is not None and len(labels) != n: raise ValueError(f'{n} images but {len(labels)} labels')
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    def _encode(i) -> bytes:
-        if files:
-            with Image.open(images[i]) as im: im = im.convert('L' if im.mode in ('L', '1', 'I;16') else 'RGB'); buf = io.BytesIO(); im.save(buf, _IMG_EXT[fmt])
-            return buf.getvalue()
-        a = images[i].numpy()
-        a = a[0] if a.ndim == 3 and a.shape[0] == 1 else a.transpose(1, 2, 0) if a.ndim == 3 else a   # (H, W) or (H, W, 3)
-        buf = io.BytesIO(); Image.fromarray(a).save(buf, _IMG_EXT[fmt], **({'quality': 95} if fmt != 'png' else {}))
-        return buf.getvalue()
-    def _add(tf, name, data):
-        ti = tarfile.TarInfo(name); ti.size, ti.mtime, ti.mode = len(data), 0, 0o644  # fixed mtime: identical bytes every time
-        tf.addfile(ti, io.BytesIO(data))
-    paths, counts = [], {}
-    for s, start in enumerate(range(0, n, shard_size)):
-        p = out/f'{prefix}-{s:06d}.tar'; tmp = p.with_name(p.name + '.tmp')
-        with tarfile.open(tmp, 'w') as tf:
-            for i in range(start, min(n, start + shard_size)):
-                key = f'{i:09d}'
-                _add(tf, f'{key}.{fmt}', _encode(i))
-                if labels is not None: _add(tf, f'{key}.cls', str(int(labels[i])).encode())
-        os.replace(tmp, p); paths.append(p); counts[p.name] = min(n, start + shard_size) - start
-    (out/'shards.json').write_text(json.dumps({'counts': counts, 'fmt': fmt, 'labels': labels is not None}, indent=1))
-    return paths
-
-def _read_tar(path, fmt_exts=tuple(_IMG_EXT)):
-    "Samples of one tar file read sequentially ('r|' stream mode): yields `(key, {ext: bytes})` per consecutive key."
-    key, sample = None, {}
-    with tarfile.open(path, 'r|') as tf:
-        for m in tf:
-            if not m.isfile(): continue
-            k, _, ext = m.name.rpartition('.')
-            if k != key:
-                if sample: yield key, sample
-                key, sample = k, {}
-            sample[ext.lower()] = tf.extractfile(m).read()
-    if sample: yield key, sample
-
-class TarShards(torch.utils.data.IterableDataset):
-    "Read WebDataset-style tar shards sequentially, split across ranks then loader workers; every rank yields the same number of samples per epoch."
-    def __init__(self, shards,                # a folder with `shards.json` (from `write_shards`) or a list of tar files
-                 rank: int | None = None,     # default `RANK`
-                 world_size: int | None = None, # default `WORLD_SIZE`
-                 labels: bool = False,        # yield `(image, label)`; `False`: `(image,)`
-                 size: int | tuple | None = None, # resize every image to this (side or (h, w)); `None`: keep (all must agree)
-                 grey: bool | None = None,    # decode as one channel; `None`: from the first image
-                 shuffle: bool = True,        # shuffle the shard order per epoch and samples within a buffer
-                 buffer: int = 256,           # shuffle buffer (samples)
-                 seed: int = 0,               # seed of the shard order and the buffer
-                 epoch_len: int | None = None, # samples per rank per epoch; default: all samples // world_size
-                ):
-        if isinstance(shards, (str, Path)) and Path(shards).is_dir():
-            folder = Path(shards); meta_p = folder/'shards.json'
-            if meta_p.is_file():
-                counts = json.loads(meta_p.read_text())['counts']
-                self.urls, self.counts = [folder/k for k in sorted(counts)], [counts[k] for k in sorted(counts)]
-            else:
-                self.urls = sorted(folder.glob('*.tar')); self.counts = [sum(1 for _ in _read_tar(u)) for u in self.urls]
-        else:
-            self.urls = [Path(u) for u in L(shards)]; self.counts = [sum(1 for _ in _read_tar(u)) for u in self.urls]
-        if not self.urls: raise ValueError(f'no tar shards found in {shards}')
-        missing = [u for u in self.urls if not u.is_file()]
-        if missing: raise FileNotFoundError(f'missing shards: {missing[:5]}')
-        self.rank = rank_distrib() if rank is None else rank
-        self.world_size = max(1, num_distrib()) if world_size is None else world_size
-        self.labels, self.shuffle, self.buffer, self.seed, self.epoch = labels, shuffle, buffer, seed, 0
-        self.size = (size, size) if isinstance(size, int) else (tuple(size) if size is not None else None)
-        self.total = sum(self.counts)
-        self.epoch_len = epoch_len if epoch_len is not None else self.total // self.world_size
-        if self.epoch_len < 1: raise ValueError(f'{self.total} samples cannot feed {self.world_size} ranks')
-        if grey is None:
-            _, s = next(_read_tar(self.urls[0]))
-            grey = self._decode(s, None).shape[0] == 1
-        self.grey = grey
-    def set_epoch(self, epoch: int): self.epoch = int(epoch)
-    def __len__(self): return self.epoch_len
-    def _decode(self, s: dict, grey) -> torch.Tensor:
-        from PIL import Image
-        ext = next((e for e in _IMG_EXT if e in s), None)
-        if ext is None: raise ValueError(f'a sample has no image (extensions {sorted(s)}); expected one of {sorted(_IMG_EXT)}')
-        with Image.open(io.BytesIO(s[ext])) as im:
-            im = im.convert(('L' if grey else 'RGB') if grey is not None else ('L' if im.mode in ('L', '1') else 'RGB'))
-            if self.size is not None and im.size != self.size[::-1]: im = im.resize(self.size[::-1])
-            a = np.asarray(im)
-        t = torch.from_numpy(a.copy())
-        return t[None] if t.ndim == 2 else t.permute(2, 0, 1)  # (C, H, W) uint8
-    def _assign(self, slot: int, nslots: int) -> tuple[list[int], bool]:
-        "This slot's shards for the current epoch, and whether it owns them whole (else it takes every `nslots`-th sample)."
-        order = (torch.randperm(len(self.urls), generator=torch.Generator().manual_seed(_seed_of(self.seed, self.epoch))).tolist()
-                 if self.shuffle else list(range(len(self.urls))))  # the same on every rank and worker
-        by_shard = len(self.urls) >= nslots  # enough shards: whole shards per slot; else every nslots-th sample of all
-        return (order[slot::nslots] if by_shard else order), by_shard
-    def _stream(self, slot: int, nslots: int):
-        "This slot's samples, cycling through its own shards for as long as it is asked (each pass in a new order)."
-        mine, by_shard = self._assign(slot, nslots)
-        for p in range(10**9):
-            if self.shuffle and p: mine = [mine[i] for i in torch.randperm(len(mine), generator=torch.Generator().manual_seed(_seed_of(self.seed, self.epoch, slot, p)))]
-            j = 0
-            for u in mine:
-                for _, s in _read_tar(self.urls[u]):
-                    if by_shard or j % nslots == slot: yield s
-                    j += 1
-            yield None  # end of a pass: the shuffle buffer empties before any sample comes again
-    def __iter__(self):
-        wi = torch.utils.data.get_worker_info()
-        nw, wid = (wi.num_workers, wi.id) if wi is not None else (1, 0)
-        slot, nslots = self.rank * nw + wid, self.world_size * nw
-        rng = random.Random(_seed_of(self.seed, self.epoch, slot))
-        mine, by_shard = self._assign(slot, nslots)
-        owned = sum(self.counts[u] for u in mine) if by_shard else self.total // nslots
-        size, buf = min(self.buffer, max(1, owned)), []
-        for s in self._stream(slot, nslots):  # endless: the loader's `n` ends the epoch
-            if s is None:  # a pass ended: drain the buffer in random order (every sample once before any repeat)
-                rng.shuffle(buf)
-                yield from (self._item(b) for b in buf); buf = []; continue
-            if self.shuffle and size > 1:
-                buf.append(s)
-                if len(buf) < size: continue
-                s = buf.pop(rng.randrange(len(buf)))
-            yield self._item(s)
-    def _item(self, s: dict):
-        "Decoded `(image,)` or `(image, label)`."
-        x = (TensorImageBW if self.grey else TensorImage)(self._decode(s, self.grey))
-        if self.labels:
-            if 'cls' not in s: raise ValueError('labels=True but a sample has no .cls member')
-            return x, TensorCategory(int(s['cls']))
-        return (x,)
-
-def tar_dls(train,                      # training shards: a folder from `write_shards` or a list of tar files
-            valid=None,                 # validation shards (read in order, unshuffled); `None`: none
-            bs: int = 64,               # per-rank batch size
-            labels: bool = False,       # `(x, y)` batches; `False`: `(x,)` for pretraining
-            size: int | tuple | None = None, # resize to this
-            aug: bool | list = None,    # default: MAE's augmentation for pretraining, none for labelled loaders
-            stats: tuple | None = None, # `(mean, std)`; default: from the first `stats_n` training samples
-            stats_n: int = 512,
-            num_workers: int = 0,       # loader worker processes per rank (each reads its own shards)
-            device=None,                # where batches go
-            rank: int | None = None, world_size: int | None = None, # default: the launcher's
-            seed: int = 0,              # shard order and shuffle buffer
-            **kwargs,                   # passed to `TarShards` (buffer, grey, epoch_len, …)
-           ) -> DataLoaders:
-    "fastai `DataLoaders` streaming tar shards: each rank (and each of its workers) reads its own shards; batches normalised and augmented on the device."
-    from fastai.torch_core import default_device
-    device = torch.device(device) if device is not None else default_device()
-    tr = TarShards(train, rank, world_size, labels=labels, size=size, seed=seed, **kwargs)
-    probe = TarShards(train, 0, 1, size=size, grey=tr.grey, shuffle=False)  # reads the first shard(s) in order
-    if stats is None: stats = image_stats(torch.stack([x[0] for x, _ in zip(probe, range(stats_n))]))
-    if aug is None: aug = not labels
-    if aug is True: aug = ssl_augment(tuple(next(iter(probe))[0].shape[-2:]))
-    after_batch = [IntToFloatTensor(), Normalize.from_stats(*stats, cuda=device.type == 'cuda'), *(aug or [])]
-    kw = dict(bs=bs, num_workers=num_workers, device=device, after_batch=after_batch)
-    loaders = [TfmdDL(tr, n=tr.epoch_len, drop_last=True, **kw)]
-    if valid is not None:
-        va = TarShards(valid, rank, world_size, labels=labels, size=size, grey=tr.grey, shuffle=False, seed=seed,
-                       **{k: v for k, v in kwargs.items() if k not in ('epoch_len', 'grey')})
-        loaders.append(TfmdDL(va, n=va.epoch_len, drop_last=False, **{**kw, 'after_batch': after_batch[:2]}))
-    for dl in loaders:  # fastai learns the batch types from one item before `new` (e.g. an unshuffled copy for features) works
-        dl.it = iter(dl.dataset)
-        try: dl._one_pass()
-        finally: del dl.it
-    dls = DataLoaders(*loaders, device=device)
-    dls.stats, dls.classes, dls.presharded = tuple(stats), None, True
-    return dls

@@ -4,7 +4,8 @@
 
 # %% ../nbs/07_eval.ipynb #72f80248
 from __future__ import annotations
-import argparse, json, os, sys, tempfile, time
+import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import argparse, copy, json, os, sys, tempfile, time
 from functools import partial
 from pathlib import Path
 
@@ -29,18 +30,18 @@ from .mae import MAE_PRESETS
 from .contrastive import SIMCLR_PRESETS, SimCLR
 from .jepa import IJEPA_PRESETS, IJEPA
 from .data import get_dls, ssl_augment
-from .callbacks import load_weights, _atomic_json
+from .checkpoints import atomic_json, load_encoder, random_encoder
+from .callbacks import fit_warmup_cosine
 
 # %% auto #0
 __all__ = ['POOLS', 'PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy',
-           'dl_features', 'knn_report', 'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix',
-           'load_encoder', 'random_encoder', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner',
+           'dl_features', 'knn_report', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner',
            'linear_accuracy', 'eval_loaders', 'frozen_scores', 'ViTClassifier', 'classifier_from_encoder',
            'layer_decay_groups', 'finetune_learner', 'finetune_accuracy', 'evaluate', 'mae_lit_eval']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
-def normalize_images(x: torch.Tensor,     # uint8 images `(B, H, W)` or `(B, C, H, W)`
-                     stats: tuple,         # `(mean, std)` per channel on the 0-1 scale (e.g. `dls.stats`)
+def normalize_images(x: torch.Tensor,     # uint8 images (B, H, W) or (B, C, H, W)
+                     stats: tuple,         # (mean, std) per channel on the 0-1 scale (e.g. dls.stats)
                      device=None,          # where the float batch goes
                     ) -> torch.Tensor:
     "uint8 images → normalised float `(B, C, H, W)`, the same transform the training loaders apply."
@@ -49,9 +50,9 @@ def normalize_images(x: torch.Tensor,     # uint8 images `(B, H, W)` or `(B, C, 
     return (x.to(device).float() / 255 - mean) / std
 
 @torch.no_grad()
-def extract_features(encoder,              # has `features(imgs, pool) -> (B, D)` (`ViTEncoder` and every objective here)
-                     x: torch.Tensor,      # uint8 images `(N, H, W)` or `(N, C, H, W)`
-                     stats: tuple,         # normalisation `(mean, std)` of the training data
+def extract_features(encoder,              # has features(imgs, pool) -> (B, D) (ViTEncoder and every objective here)
+                     x: torch.Tensor,      # uint8 images (N, H, W) or (N, C, H, W)
+                     stats: tuple,         # normalisation (mean, std) of the training data
                      pool: str = 'cls',    # 'cls' (the class token after the final norm), 'mean' (mean of patch tokens), 'cls+mean'
                      bs: int = 512,        # images per forward pass
                      device=None,          # default: the encoder's device
@@ -64,21 +65,21 @@ def extract_features(encoder,              # has `features(imgs, pool) -> (B, D)
     finally: encoder.train(was_training)
     return torch.cat(out)
 
-def pixel_features(x: torch.Tensor, # uint8 images `(N, H, W)` or `(N, C, H, W)`
-                   stats: tuple,     # normalisation `(mean, std)`
+def pixel_features(x: torch.Tensor, # uint8 images (N, H, W) or (N, C, H, W)
+                   stats: tuple,     # normalisation (mean, std)
                   ) -> torch.Tensor:
     "The raw-pixel baseline: normalised images flattened to `(N, C·H·W)`."
     return normalize_images(x, stats).flatten(1)
 
 # %% ../nbs/07_eval.ipynb #82b1e5e0
 @torch.no_grad()
-def knn_predict(train_f: torch.Tensor,  # training features `(N, D)`
-                train_y: torch.Tensor,  # training labels `(N,)`
-                test_f: torch.Tensor,   # test features `(M, D)`
+def knn_predict(train_f: torch.Tensor,  # training features (N, D)
+                train_y: torch.Tensor,  # training labels (N,)
+                test_f: torch.Tensor,   # test features (M, D)
                 k: int = 20,            # neighbours that vote
-                T: float = 0.07,        # temperature of the vote weights `exp(sim / T)`
-                num_classes: int | None = None, # default: `train_y.max() + 1`
-                chunk: int = 1024,      # test rows per similarity block (bounds memory at `chunk × N`)
+                T: float = 0.07,        # temperature of the vote weights exp(sim / T)
+                num_classes: int | None = None, # default: train_y.max() + 1
+                chunk: int = 1024,      # test rows per similarity block (bounds memory at chunk × N)
                ) -> torch.Tensor:
     "Weighted kNN (DINO): cosine similarity, top-`k` neighbours, votes weighted by `exp(sim / T)`; returns labels `(M,)`."
     if train_f.ndim != 2 or test_f.ndim != 2 or train_f.shape[1] != test_f.shape[1]:
@@ -103,9 +104,9 @@ def knn_accuracy(train_f, train_y, test_f, test_y, k: int = 20, T: float = 0.07,
 
 # %% ../nbs/07_eval.ipynb #926b7806
 @torch.no_grad()
-def dl_features(dl,                  # a labelled fastai loader without augmentation: `(x, y)` batches, `x` normalised `(B, C, H, W)`
-                encoder=None,        # has `features(imgs, pool)`; `None`: raw pixels, flattened
-                pool: str = 'cls',   # as in `extract_features`
+def dl_features(dl,                  # a labelled fastai loader without augmentation: (x, y) batches, x normalised (B, C, H, W)
+                encoder=None,        # has features(imgs, pool); None: raw pixels, flattened
+                pool: str = 'cls',   # as in extract_features
                ) -> tuple[torch.Tensor, torch.Tensor]:
     "Features `(N, D)` and labels `(N,)` (both on the CPU) of every batch of `dl`, in eval mode and without masking."
     feats, labels = [], []
@@ -120,7 +121,7 @@ def dl_features(dl,                  # a labelled fastai loader without augmenta
         if encoder is not None: encoder.train(was)
     return torch.cat(feats), torch.cat(labels)
 
-def knn_report(ldls,                  # labelled `DataLoaders` without augmentation (train = neighbours, valid = queries)
+def knn_report(ldls,                  # labelled DataLoaders without augmentation (train = neighbours, valid = queries)
                encoders: dict,         # name -> encoder
                pixels: str | None = None, # also report raw pixels under this name
                k: int = 20, T: float = 0.07, pool: str = 'cls',
@@ -131,94 +132,6 @@ def knn_report(ldls,                  # labelled `DataLoaders` without augmentat
         (trf, trl), (tef, tel) = dl_features(ldls.train.new(shuffle=False, drop_last=False), enc, pool), dl_features(ldls.valid, enc, pool)
         res[name] = knn_accuracy(trf, trl, tef, tel, k=k, T=T)
     return res
-
-# %% ../nbs/07_eval.ipynb #5590b203
-def _full_vit_config(**kwargs) -> dict:
-    "Every `ViTEncoder` argument, defaults filled in, for these overrides (built on the meta device: no memory, no init)"
-    with torch.device('meta'): return dict(ViTEncoder(**kwargs).vit_config)
-
-def encoder_config(meta: dict,  # a checkpoint's metadata (and its run's `config`), as `resolve_checkpoint` returns it
-                  ) -> dict:
-    "The `ViTEncoder` arguments of a checkpoint: its explicit `vit_config`, or its preset (MAE, SimCLR, I-JEPA or ViT) and image size."
-    if meta.get('vit_config'): return _full_vit_config(**meta['vit_config'])
-    cfg = meta.get('config') or {}
-    preset, size = meta.get('preset') or cfg.get('preset'), cfg.get('size')
-    kw = {'img_size': size} if size else {}
-    if preset in VIT_CONFIGS: return _full_vit_config(**{**VIT_CONFIGS[preset], **kw})
-    for presets in (MAE_PRESETS, SIMCLR_PRESETS, IJEPA_PRESETS):
-        if preset in presets:
-            with torch.device('meta'): return dict(presets[preset](**kw).vit_config)
-    raise ValueError(f"cannot tell the encoder's shape: expected a 'vit_config' or a known 'preset' in the checkpoint's metadata, "
-                     f"got preset {preset!r} and metadata keys {sorted(meta)}; pass vit_config=dict(img_size=…, patch_size=…, …)")
-
-def resolve_checkpoint(path: str | Path, # a run folder (from `mae_lit_pretrain`) or a `.safetensors` file
-                      ) -> tuple[Path, dict, dict]:
-    "`(weights file, state_dict, metadata)` of a run folder (its `model.safetensors` and `config.json`) or of a safetensors file."
-    p = Path(path)
-    if not p.exists(): raise FileNotFoundError(f'{p}: no such run folder or checkpoint file')
-    config = {}
-    if p.is_dir():
-        f = next((p/n for n in ('model.safetensors', 'checkpoint.safetensors') if (p/n).is_file()), None)
-        if f is None: raise FileNotFoundError(f'{p} is a folder without model.safetensors or checkpoint.safetensors; '
-                                              'expected a run folder written by mae_lit_pretrain, or a .safetensors file')
-        if (p/'config.json').is_file(): config = json.loads((p/'config.json').read_text())
-    else: f = p
-    try: sd, meta = load_weights(f)
-    except (SafetensorError, json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise ValueError(f'{f} is not a safetensors checkpoint (expected a file written by mae_lit or safetensors; reading it '
-                         f'failed with: {e})') from None
-    if config and not meta.get('config'): meta = {**meta, 'config': config}
-    return f, sd, meta
-
-def encoder_state(sd: dict,             # a checkpoint's state dict (any objective: MAE with decoder, a bare encoder, …)
-                  vit_config: dict,     # the encoder's arguments (`encoder_config`)
-                  prefix: str | None = None, # where the encoder keys live ('' = top level, 'encoder.', …); `None`: found
-                  source: str = 'the checkpoint', # named in errors
-                 ) -> dict:
-    "Only the encoder's tensors of `sd`, keyed as in `ViTEncoder`; `ValueError` listing the missing keys or wrong shapes."
-    with torch.device('meta'): want = ViTEncoder(**vit_config).state_dict()
-    cands = [prefix] if prefix is not None else [''] + sorted({k[:-len('cls_token')] for k in sd if k.endswith('cls_token')} - {''})
-    missing = {p: [k for k in want if p + k not in sd] for p in cands}
-    p = min(cands, key=lambda c: len(missing[c]))  # the first candidate that misses least ('' wins ties)
-    if missing[p]:
-        m = missing[p]
-        raise ValueError(f"{source} lacks {len(m)} of the {len(want)} encoder keys a ViTEncoder({', '.join(f'{k}={v}' for k, v in vit_config.items())}) "
-                         f"needs{f' under the prefix {p!r}' if p else ''}: {', '.join(m[:12])}{' …' if len(m) > 12 else ''} "
-                         f"(it holds {len(sd)} keys, e.g. {', '.join(list(sd)[:4])})")
-    out = {k: sd[p + k] for k in want}
-    bad = [f'{k}: expected {tuple(v.shape)}, got {tuple(out[k].shape)}' for k, v in want.items() if out[k].shape != v.shape]
-    if bad: raise ValueError(f'{source} does not fit ViTEncoder({vit_config}): ' + '; '.join(bad[:8]))
-    return out
-
-_ENCODER_PREFIX = {'mae': '', 'simclr': SimCLR.encoder_prefix, 'ijepa': IJEPA.encoder_prefix}  # method -> the evaluated encoder's keys
-
-def checkpoint_prefix(meta: dict, # a checkpoint's metadata, as `resolve_checkpoint` returns it
-                     ) -> str | None:
-    "Where the evaluated encoder sits in a checkpoint: its `encoder_prefix` metadata, else its method's (`None`: unknown)."
-    if meta.get('encoder_prefix') is not None: return meta['encoder_prefix']
-    return _ENCODER_PREFIX.get(meta.get('method') or (meta.get('config') or {}).get('method'))
-
-def load_encoder(path: str | Path,            # a run folder or a `.safetensors` file written by this package
-                 vit_config: dict | None = None, # the encoder's arguments; default: from the checkpoint's metadata
-                 prefix: str | None = None,   # where the encoder keys live; default: `checkpoint_prefix(meta)`, else found
-                 device=None,                 # default: the CPU
-                ) -> tuple[ViTEncoder, dict]:
-    "A frozen-ready `ViTEncoder` (eval mode) with the checkpoint's encoder weights, and the checkpoint's metadata."
-    f, sd, meta = resolve_checkpoint(path)
-    cfg = _full_vit_config(**vit_config) if vit_config else encoder_config(meta)
-    enc = ViTEncoder(**cfg)
-    prefix = prefix if prefix is not None else checkpoint_prefix(meta)  # I-JEPA: the target encoder, not the first match
-    enc.load_state_dict(encoder_state(sd, cfg, prefix, source=str(f)), strict=True)
-    return enc.to(device or 'cpu').eval(), {**meta, 'file': str(f), 'vit_config': cfg}
-
-def random_encoder(vit_config: dict, # the encoder's arguments
-                   seed: int = 0,    # seed of the initialisation (the global generator is left untouched)
-                   device=None,
-                  ) -> ViTEncoder:
-    "The random-initialisation baseline: a `ViTEncoder` of the same shape, initialised as the official MAE code does."
-    with torch.random.fork_rng(devices=[]):
-        torch.manual_seed(seed)
-        return ViTEncoder(**vit_config).to(device or 'cpu').eval()
 
 # %% ../nbs/07_eval.ipynb #b172565a
 class LinearProbe(nn.Sequential):
@@ -243,8 +156,8 @@ class TensorDL(DataLoader):
         idx = torch.as_tensor(b, device=self.dataset.x.device)
         return self.dataset.x[idx], self.dataset.y[idx]
 
-def feature_dls(train_f: torch.Tensor, train_y: torch.Tensor,  # training features `(N, D)` and labels `(N,)`
-                valid_f: torch.Tensor, valid_y: torch.Tensor,  # validation features `(M, D)` and labels `(M,)`
+def feature_dls(train_f: torch.Tensor, train_y: torch.Tensor,  # training features (N, D) and labels (N,)
+                valid_f: torch.Tensor, valid_y: torch.Tensor,  # validation features (M, D) and labels (M,)
                 bs: int = 256,             # batch size
                 device=None,               # where batches go (the tensors are moved there once)
                ) -> DataLoaders:
@@ -255,7 +168,7 @@ def feature_dls(train_f: torch.Tensor, train_y: torch.Tensor,  # training featur
     mk = lambda f, l, **kw: TensorDL(_Tensors(f.float().to(device), l.long().to(device)), bs=bs, device=device, **kw)
     return DataLoaders(mk(train_f, train_y, shuffle=True, drop_last=False), mk(valid_f, valid_y, shuffle=False), device=device)
 
-def linear_probe_learner(dls: DataLoaders,     # from `feature_dls`
+def linear_probe_learner(dls: DataLoaders,     # from feature_dls
                          num_classes: int,     # number of classes
                          lr: float = 1e-2,     # peak learning rate
                          wd: float = 0.,       # weight decay (MAE's probe: none)
@@ -269,12 +182,11 @@ def linear_probe_learner(dls: DataLoaders,     # from `feature_dls`
 
 def _fit_score(learn: Learner, epochs: int, warmup_epochs: float) -> float:
     "Fit with warm-up + cosine, silently; the validation accuracy (a fraction) at the end."
-    from mae_lit.train import fit_warmup_cosine  # imported here: train imports this module for its kNN
     with learn.no_bar(), learn.no_logging(): fit_warmup_cosine(learn, epochs, warmup_epochs=warmup_epochs)
     with learn.no_bar(): return float(learn.validate()[1])
 
-def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training features `(N, D)` and labels `(N,)`
-                    test_f: torch.Tensor, test_y: torch.Tensor,    # test features `(M, D)` and labels `(M,)`
+def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training features (N, D) and labels (N,)
+                    test_f: torch.Tensor, test_y: torch.Tensor,    # test features (M, D) and labels (M,)
                     epochs: int = 90,          # MAE's probe: 90 epochs, 10 of them warm-up
                     bs: int = 256,             # batch size
                     lr: float = 1e-2,          # peak learning rate (fixed, not tuned per encoder)
@@ -291,10 +203,10 @@ def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training fe
 # %% ../nbs/07_eval.ipynb #1aacedd5
 POOLS = ('cls', 'mean')  # the two frozen features of a ViT encoder
 
-def eval_loaders(data: str = 'sample',    # as in `get_dls`
+def eval_loaders(data: str = 'sample',    # as in get_dls
                  splits=('valid', 'test'), # Fashion-MNIST: both; other data: only 'test' (their own validation folder)
                  bs: int = 512, seed: int = 0, limit: int | None = None, device=None,
-                 **kwargs,                # passed to `get_dls` (e.g. `size`, `grey` of a folder)
+                 **kwargs,                # passed to get_dls (e.g. size, grey of a folder)
                 ) -> dict:
     "Labelled, unaugmented `DataLoaders` per evaluation split: `{split: dls}` (train = training images without the validation split)."
     fm = str(data) in ('sample', 'full', 'auto') or (Path(str(data)).is_dir() and (Path(str(data))/'train-images-idx3-ubyte.gz').is_file())
@@ -302,9 +214,9 @@ def eval_loaders(data: str = 'sample',    # as in `get_dls`
     if not fm: return {'test': get_dls(data, **kw)}
     return {s: get_dls(data, split=s, **kw) for s in splits}
 
-def frozen_scores(encoder,                  # has `features(imgs, pool)`; `None`: raw pixels
-                  loaders: dict,            # `{split: labelled DataLoaders}` from `eval_loaders`
-                  protocols=('knn', 'linear'), # which scores; or `{split: scores}`, e.g. `{'valid': ('knn',), 'test': ('knn', 'linear')}`
+def frozen_scores(encoder,                  # has features(imgs, pool); None: raw pixels
+                  loaders: dict,            # {split: labelled DataLoaders} from eval_loaders
+                  protocols=('knn', 'linear'), # which scores; or {split: scores}, e.g. {'valid': ('knn',), 'test': ('knn', 'linear')}
                   pools=POOLS,              # which poolings ('cls', 'mean')
                   seed: int = 0,            # seed of the probe's head and shuffling
                   linear_epochs: int = 90, linear_lr: float = 1e-2, linear_bs: int = 256,
@@ -339,9 +251,9 @@ def frozen_scores(encoder,                  # has `features(imgs, pool)`; `None`
 class ViTClassifier(ViTEncoder):
     "A ViT encoder with a classification head (MAE's fine-tuning model): imgs (B, C, H, W) -> logits (B, num_classes)"
     def __init__(self, num_classes: int = 10,   # number of classes
-                 global_pool: bool = True,      # mean of the patch tokens + a new LayerNorm `fc_norm` (MAE); False: class token after `norm`
+                 global_pool: bool = True,      # mean of the patch tokens + a new LayerNorm fc_norm (MAE); False: class token after norm
                  head_init_std: float = 2e-5,   # std of the head's initial weights (MAE fine-tuning: 2e-5)
-                 **vit_kwargs,                  # `ViTEncoder` arguments (img_size, patch_size, …, drop_path_rate)
+                 **vit_kwargs,                  # ViTEncoder arguments (img_size, patch_size, …, drop_path_rate)
                 ):
         super().__init__(**vit_kwargs)
         self.global_pool, self.num_classes = global_pool, num_classes
@@ -371,7 +283,7 @@ class ViTClassifier(ViTEncoder):
 def classifier_from_encoder(encoder: ViTEncoder,      # a pretrained encoder (or an MAE: its encoder part is used)
                             num_classes: int,         # number of classes
                             drop_path_rate: float = 0.1, # stochastic depth of the last block (MAE fine-tuning: 0.1)
-                            global_pool: bool = True, # as in `ViTClassifier`
+                            global_pool: bool = True, # as in ViTClassifier
                             head_init_std: float = 2e-5,
                            ) -> ViTClassifier:
     "A `ViTClassifier` of the encoder's shape holding a copy of its weights; only the head (and `fc_norm`) start fresh."
@@ -382,7 +294,7 @@ def classifier_from_encoder(encoder: ViTEncoder,      # a pretrained encoder (or
     clf.load_state_dict({k: src[k] for k in clf.state_dict() if k in src}, strict=False)
     return clf.to(next(encoder.parameters()).device)
 
-def layer_decay_groups(model: nn.Module,        # has `group_matcher()` and `no_weight_decay()` (`ViTClassifier`)
+def layer_decay_groups(model: nn.Module,        # has group_matcher() and no_weight_decay() (ViTClassifier)
                        layer_decay: float = 0.75, # lr multiplier per layer below the head (MAE: 0.65 ViT-B, 0.75 ViT-L/H)
                        wd: float = 0.05,        # weight decay of matrices
                       ) -> tuple[list, np.ndarray, list]:
@@ -393,10 +305,10 @@ def layer_decay_groups(model: nn.Module,        # has `group_matcher()` and `no_
 
 _MIX = {'mixup': partial(MixUp, 0.8), 'cutmix': partial(CutMix, 1.0)}  # MAE's alphas
 
-def finetune_learner(dls: DataLoaders,          # labelled loaders `(x, y)`
-                     model: ViTClassifier,      # e.g. `classifier_from_encoder(encoder, n_classes)`
+def finetune_learner(dls: DataLoaders,          # labelled loaders (x, y)
+                     model: ViTClassifier,      # e.g. classifier_from_encoder(encoder, n_classes)
                      blr: float = 5e-4,         # base lr: lr = blr · global batch / 256 (MAE ViT-B: 5e-4)
-                     lr: float | None = None,   # absolute peak lr of the head (overrides `blr`)
+                     lr: float | None = None,   # absolute peak lr of the head (overrides blr)
                      layer_decay: float = 0.75, # 1.0 = no layer decay (training from scratch)
                      wd: float = 0.05,          # weight decay of matrices
                      smoothing: float = 0.1,    # label smoothing; 0 = plain cross-entropy
@@ -422,9 +334,9 @@ def finetune_learner(dls: DataLoaders,          # labelled loaders `(x, y)`
 def finetune_accuracy(dls: DataLoaders,      # labelled loaders; the validation split is scored
                       model: ViTClassifier,  # the classifier to train
                       epochs: int = 10,      # training epochs (MAE ViT-B: 100)
-                      warmup_epochs: float | None = None, # default: 5 % of `epochs`
+                      warmup_epochs: float | None = None, # default: 5 % of epochs
                       seed: int = 0,         # seed of shuffling, drop-path and mixing
-                      **kwargs,              # `finetune_learner` settings (blr, layer_decay, smoothing, mix, …)
+                      **kwargs,              # finetune_learner settings (blr, layer_decay, smoothing, mix, …)
                      ) -> float:
     "Validation accuracy (a fraction) after fine-tuning `model` with `finetune_learner` and a warm-up + cosine schedule."
     set_seed(seed)
@@ -445,9 +357,9 @@ def _eval_path(checkpoint: Path, out) -> Path:
     out = Path(out)
     return out if out.suffix == '.json' else out/'eval.json'
 
-def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`) or a `.safetensors` file
+def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a .safetensors file, or a model in memory (an objective or an encoder)
              protocol='all',            # 'knn', 'linear', 'finetune', 'all', or a list of them
-             data: str | None = None,   # as in `get_dls`; default: the data the checkpoint was pretrained on, else 'sample'
+             data: str | None = None,   # as in get_dls; default: the data the checkpoint was pretrained on, else 'sample'
              epochs: int = 10,          # fine-tuning epochs (and the supervised baseline's)
              linear_epochs: int = 90,   # linear-probe epochs (on pre-extracted features)
              linear_lr: float = 1e-2,   # linear-probe peak learning rate (AdamW)
@@ -475,9 +387,15 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
     if ft_aug is not None and not 0 < ft_aug <= 1: raise ValueError(f'ft_aug is the smallest crop area fraction, in (0, 1], got {ft_aug}')
     for name, v in (('epochs', epochs), ('linear_epochs', linear_epochs), ('bs', bs)):
         if v < 1: raise ValueError(f'{name} must be a positive integer, got {v}')
-    checkpoint = Path(checkpoint)
     device = torch.device(device) if device else default_device()
-    enc, meta = load_encoder(checkpoint, device=device)
+    if isinstance(checkpoint, nn.Module):  # in memory: the objective's evaluated encoder (I-JEPA: its target encoder)
+        enc = checkpoint.encoder() if callable(getattr(checkpoint, 'encoder', None)) else checkpoint
+        if not isinstance(enc, ViTEncoder): raise TypeError(f'expected a ViTEncoder or an objective with encoder(), got {type(checkpoint).__name__}')
+        enc, meta = copy.deepcopy(enc).to(device).eval(), {'vit_config': enc.vit_config, 'file': None}
+        if write and out is None: write = False  # no run folder to write beside: pass `out` to keep eval.json
+    else:
+        checkpoint = Path(checkpoint)
+        enc, meta = load_encoder(checkpoint, device=device)
     cfg = meta['vit_config']
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
     dl_kw = dict(device=device, seed=seed)
@@ -526,14 +444,14 @@ def evaluate(checkpoint: str | Path,    # a run folder (from `mae_lit_pretrain`)
                       linear_lr=linear_lr if 'linear' in protos else None, bs=bs, seed=seed, pool=pool, split=split, k=k, T=T,
                       blr=blr, layer_decay=layer_decay, drop_path=drop_path, smoothing=smoothing, mix=mix, ft_aug=ft_aug,
                       baselines=baselines),
-        checkpoint=str(meta['file']), encoder=cfg, pretraining=dict(preset=meta.get('preset') or pre.get('preset'),
+        checkpoint=meta['file'] and str(meta['file']), encoder=cfg, pretraining=dict(preset=meta.get('preset') or pre.get('preset'),
                    epochs=meta.get('epoch'), data=pre.get('data'), seed=pre.get('seed')),
         n_train=len(ldls.train.dataset), n_test=len(ldls.valid.dataset), num_classes=C,
         device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
         seconds={**secs, 'total': time.perf_counter() - t0})
     if write:
         path = _eval_path(checkpoint, out); path.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_json(res, path)
+        atomic_json(res, path)
         res['path'] = str(path)
     return res
 
@@ -581,5 +499,5 @@ def mae_lit_eval(argv: list[str] | None = None):
                        smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_eval: error: {e}', file=sys.stderr); sys.exit(1)
-    print(json.dumps({k: round(v, 4) for k, v in res.items() if isinstance(v, float)}))
+    print(json.dumps({k: round(v, 4) for k, v in res.items() if isinstance(v, float)}, indent=1))
     print(f"wrote {res['path']}")  # a console script returns nothing: `sys.exit(dict)` would exit with status 1

@@ -16,10 +16,10 @@ from fastcore.basics import patch
 
 from .mae import MaskedAutoencoder
 from .masking import MASK_SAMPLERS, Masks
-from .callbacks import _to_display
+from .callbacks import to_display
 from .eval import normalize_images
 from .data import image_stats, fashion_mnist, FMNIST_CLASSES
-from .viz import load_mae
+from .checkpoints import load_mae
 
 # %% auto #0
 __all__ = ['explorer_masks', 'read_image', 'MAEExplorer']
@@ -30,12 +30,12 @@ def _multiblock_sampler(mask_ratio: float):
     s = mask_ratio / 4
     return MASK_SAMPLERS['multiblock'](pred_scale=(0.9 * s, 1.1 * s), min_keep=1)
 
-def explorer_masks(strategy: str,         # a key of `MASK_SAMPLERS`: 'random', 'block' or 'multiblock'
-                   mask_ratio: float,     # the slider value `r` in (0, 1); its meaning per strategy is in the table above
-                   grid_size: tuple,      # the patch grid `(gh, gw)`
+def explorer_masks(strategy: str,         # a key of MASK_SAMPLERS: 'random', 'block' or 'multiblock'
+                   mask_ratio: float,     # the slider value r in (0, 1); its meaning per strategy is in the table above
+                   grid_size: tuple,      # the patch grid (gh, gw)
                    seed: int = 0,         # seed of the CPU generator the sampler draws from
                    batch_size: int = 1,   # masks to draw
-                  ) -> Masks:             # `mask (B, L)` 1 = hidden, `ids_keep (B, K)`, ...
+                  ) -> Masks:             # mask (B, L) 1 = hidden, ids_keep (B, K), ...
     "Seeded masks of one strategy for the slider value `mask_ratio`: -> `Masks` with `mask (B, L)`, 1 = hidden."
     if strategy not in MASK_SAMPLERS:
         raise ValueError(f"strategy must be one of {', '.join(MASK_SAMPLERS)}, got {strategy!r}")
@@ -51,12 +51,12 @@ def _as_noise(masks: Masks) -> tuple[Tensor, float]:
     return noise, max(0., 1 - (K + 0.5) / L)           # int(L·(1 - ratio)) = int(K + 0.5) = K tokens kept
 
 # %% ../nbs/15_explorer.ipynb #a84eb94c
-def read_image(data: bytes,            # the file's bytes (e.g. the content of a `FileUpload`)
+def read_image(data: bytes,            # the file's bytes (e.g. the content of a FileUpload)
                in_chans: int,          # channels the model takes: 1 (grey) or 3 (RGB)
-               size: tuple,            # the model's image size `(H, W)`
+               size: tuple,            # the model's image size (H, W)
                name: str = 'the file', # named in errors
-               invert: bool = False,   # `255 - pixels` (dark objects on a light background → Fashion-MNIST's light on dark)
-              ) -> Tensor:             # uint8 `(C, H, W)`
+               invert: bool = False,   # 255 - pixels (dark objects on a light background → Fashion-MNIST's light on dark)
+              ) -> Tensor:             # uint8 (C, H, W)
     "Decode an image file into a uint8 `(C, H, W)` tensor at the model's channels and size (centre crop, then resize)."
     from PIL import Image, UnidentifiedImageError
     if in_chans not in (1, 3): raise ValueError(f'read_image converts to 1 (grey) or 3 (RGB) channels, got in_chans={in_chans}')
@@ -81,13 +81,13 @@ def read_image(data: bytes,            # the file's bytes (e.g. the content of a
 class MAEExplorer:
     "Widgets to explore an MAE's reconstructions of one image (uint8 `(C, H, W)`) under different masks; `update()` redraws."
     def __init__(self,
-                 model: MaskedAutoencoder,      # has `reconstruct` (an MAE), any channels and image size
-                 images: Tensor,                # uint8 `(N, H, W)` or `(N, C, H, W)` at the model's size
-                 labels: Tensor | None = None,  # int `(N,)` class labels, for the class picker
+                 model: MaskedAutoencoder,      # has reconstruct (an MAE), any channels and image size
+                 images: Tensor,                # uint8 (N, H, W) or (N, C, H, W) at the model's size
+                 labels: Tensor | None = None,  # int (N,) class labels, for the class picker
                  classes: list | None = None,   # class names indexed by label; default: the label numbers
-                 stats: tuple | None = None,    # `(mean, std)` per channel of the model's training data, 0-1 scale; default: of `images`
-                 strategy: str = 'random',      # initial masking strategy, a key of `MASK_SAMPLERS`
-                 mask_ratio: float | None = None, # initial slider value; default: the model's `mask_ratio`
+                 stats: tuple | None = None,    # (mean, std) per channel of the model's training data, 0-1 scale; default: of images
+                 strategy: str = 'random',      # initial masking strategy, a key of MASK_SAMPLERS
+                 mask_ratio: float | None = None, # initial slider value; default: the model's mask_ratio
                  seed: int = 0,                 # initial seed of the mask
                  index: int = 0,                # initial image
                 ):
@@ -243,7 +243,7 @@ def _describe(self: MAEExplorer, r: dict) -> str:
 def figure(self: MAEExplorer) -> Figure:
     "The four panels of the current state — original, masked, reconstruction with visible patches pasted, squared error — as a `Figure`."
     r, stats = self.result, self.stats
-    disp = lambda t: _to_display(t.float(), stats)[0]                               # (H, W, C) in [0, 1]
+    disp = lambda t: to_display(t.float(), stats)[0]                               # (H, W, C) in [0, 1]
     hidden = r['rec']['mask_img'][0].permute(1, 2, 0).cpu().bool()                  # (H, W, 1)
     panels = [('original', disp(r['x'])), ('what the encoder sees', torch.where(hidden, torch.full_like(disp(r['x']), 0.5), disp(r['x']))),
               ('reconstruction (visible pasted)', disp(r['rec']['pasted']))]
@@ -276,13 +276,13 @@ def update(self: MAEExplorer):
 # %% ../nbs/15_explorer.ipynb #202b616b
 @patch(cls_method=True)
 def from_checkpoint(cls: MAEExplorer,
-                    path: str | Path,               # a run folder or a `.safetensors` file holding a full MAE
+                    path: str | Path,               # a run folder or a .safetensors file holding a full MAE
                     images: Tensor | None = None,   # uint8 images at the model's size; default: Fashion-MNIST test (28×28 grey models)
                     labels: Tensor | None = None,   # their labels
                     classes: list | None = None,    # class names
                     stats: tuple | None = None,     # training statistics; default: from the run's Fashion-MNIST source
                     device=None,                    # default: the CPU
-                    **kwargs,                       # passed to `MAEExplorer` (strategy, mask_ratio, seed, index)
+                    **kwargs,                       # passed to MAEExplorer (strategy, mask_ratio, seed, index)
                    ) -> MAEExplorer:
     "An explorer for the MAE in a checkpoint (`load_mae`), on Fashion-MNIST by default."
     model = load_mae(path, device)

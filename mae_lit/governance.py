@@ -16,7 +16,7 @@ from torch import Tensor
 from .mae import MaskedAutoencoder
 from .eval import normalize_images, extract_features
 from .data import image_stats, fashion_mnist, FMNIST_CLASSES
-from .callbacks import _to_display
+from .callbacks import to_display
 
 # %% auto #0
 __all__ = ['folder_card', 'invert', 'rotate', 'add_noise', 'digits_28', 'shifted_sets', 'hidden_patch_errors', 'knn_scores',
@@ -58,7 +58,7 @@ def _image_facts(f: Path):
             return im.size, im.mode, bool(exif), gps, hashlib.md5(f.read_bytes()).hexdigest()
     except (UnidentifiedImageError, OSError): return None
 
-def folder_card(path: str | Path,        # a folder of images, laid out as `folder_dls` reads it
+def folder_card(path: str | Path,        # a folder of images, laid out as folder_dls reads it
                 name: str | None = None, # the data set's name; default: the folder's name
                ) -> str:
     "A Markdown data card for an image folder: counted facts (images, classes, sizes, modes, duplicates, EXIF/GPS) and the questions to answer."
@@ -90,20 +90,20 @@ def _check_uint8(x):
         raise TypeError(f'expected uint8 images (N, H, W) or (N, C, H, W) as a torch.Tensor, got {type(x).__name__} '
                         f'{getattr(x, "dtype", "")} {tuple(getattr(x, "shape", ()))}; convert with torch.as_tensor(x, dtype=torch.uint8)')
 
-def invert(x: Tensor,  # uint8 images `(N, H, W)` or `(N, C, H, W)`
+def invert(x: Tensor,  # uint8 images (N, H, W) or (N, C, H, W)
           ) -> Tensor:
     "Photographic negative `255 - x`: uint8 `(N, H, W)` → the same shape."
     _check_uint8(x)
     return 255 - x
 
-def rotate(x: Tensor,  # uint8 images `(N, H, W)` or `(N, C, H, W)`
+def rotate(x: Tensor,  # uint8 images (N, H, W) or (N, C, H, W)
            k: int = 1, # quarter turns, counter-clockwise
           ) -> Tensor:
     "Rotate by `k`·90°: uint8 `(N, H, W)` → `(N, W, H)` (square images keep their shape)."
     _check_uint8(x)
     return torch.rot90(x, k, dims=(-2, -1)).contiguous()
 
-def add_noise(x: Tensor,          # uint8 images `(N, H, W)` or `(N, C, H, W)`
+def add_noise(x: Tensor,          # uint8 images (N, H, W) or (N, C, H, W)
               sigma: float = 0.2, # standard deviation of the noise on the 0-1 pixel scale
               seed: int = 0,      # seed of a private generator (the global one is untouched)
              ) -> Tensor:
@@ -125,11 +125,11 @@ def digits_28(size: int = 28,  # output side
     x = F.pad(F.interpolate(x, size=(size - 2 * pad,) * 2, mode='bilinear', align_corners=False), (pad,) * 4)  # (N, 1, size, size)
     return (x[:, 0] * 255).round().clamp(0, 255).to(torch.uint8), torch.tensor(d.target, dtype=torch.long)
 
-def shifted_sets(x: Tensor,            # in-distribution uint8 test images `(N, H, W)`
-                 y: Tensor,            # their labels `(N,)`
-                 n: int = 300,         # images per set: the first `n` of a seeded permutation
+def shifted_sets(x: Tensor,            # in-distribution uint8 test images (N, H, W)
+                 y: Tensor,            # their labels (N,)
+                 n: int = 300,         # images per set: the first n of a seeded permutation
                  sigmas=(0.1, 0.3),    # noise levels (0-1 scale)
-                 digits: bool = True,  # add scikit-learn's handwritten digits (labels `None`: no garment class)
+                 digits: bool = True,  # add scikit-learn's handwritten digits (labels None: no garment class)
                  seed: int = 0,        # seed of the subset and of the noise
                 ) -> dict:
     "`{name: (uint8 images (n, H, W), labels (n,) or None)}` for clean, inverted, rot90, rot180, noise σ… and digits; the shifted sets hold the same images as 'clean'."
@@ -147,10 +147,10 @@ def shifted_sets(x: Tensor,            # in-distribution uint8 test images `(N, 
 # %% ../nbs/16_governance.ipynb #0b06ec0f
 @torch.no_grad()
 def hidden_patch_errors(model: MaskedAutoencoder,        # a trained MAE (scored in eval mode)
-                        x: Tensor,                        # uint8 images `(N, H, W)` or `(N, C, H, W)`
-                        stats: tuple,                     # `(mean, std)` of the training data
+                        x: Tensor,                        # uint8 images (N, H, W) or (N, C, H, W)
+                        stats: tuple,                     # (mean, std) of the training data
                         mask_ratio: float | None = None,  # default: the model's
-                        seed: int = 0,                    # seed of the masking noise: the same masks for every set of `N` images
+                        seed: int = 0,                    # seed of the masking noise: the same masks for every set of N images
                         bs: int = 256,                    # images per forward pass
                        ) -> dict:
     "Per-image MSE on the hidden patches, each `(N,)`: 'loss' (the objective's target), 'pixel' (0-1 scale) and 'fill' (visible-mean guess)."
@@ -176,12 +176,12 @@ def hidden_patch_errors(model: MaskedAutoencoder,        # a trained MAE (scored
     return {k: torch.cat(v).float().cpu() for k, v in res.items()}
 
 @torch.no_grad()
-def knn_scores(train_f: Tensor,  # training features `(N, D)`: the neighbours
-               train_y: Tensor,  # their labels `(N,)`
-               test_f: Tensor,   # query features `(M, D)`
+def knn_scores(train_f: Tensor,  # training features (N, D): the neighbours
+               train_y: Tensor,  # their labels (N,)
+               test_f: Tensor,   # query features (M, D)
                k: int = 20,      # neighbours that vote
-               T: float = 0.07,  # temperature of the vote weights `exp(sim / T)`
-               num_classes: int | None = None, # default: `train_y.max() + 1`
+               T: float = 0.07,  # temperature of the vote weights exp(sim / T)
+               num_classes: int | None = None, # default: train_y.max() + 1
               ) -> dict:
     "`knn_predict`'s weighted cosine kNN with its evidence, each `(M,)`: 'pred', 'conf' (winning vote share) and 'sim' (mean top-`k` cosine)."
     if train_f.ndim != 2 or test_f.ndim != 2 or train_f.shape[1] != test_f.shape[1]:
@@ -194,8 +194,8 @@ def knn_scores(train_f: Tensor,  # training features `(N, D)`: the neighbours
     conf, pred = (votes / votes.sum(1, keepdim=True)).max(1)
     return {'pred': pred, 'conf': conf, 'sim': top_sim.mean(1).cpu()}
 
-def auroc(pos: Tensor,  # scores that should rank high `(P,)`
-          neg: Tensor,  # scores that should rank low `(Q,)`
+def auroc(pos: Tensor,  # scores that should rank high (P,)
+          neg: Tensor,  # scores that should rank low (Q,)
          ) -> float:
     "Area under the ROC curve: the chance that a random `pos` score exceeds a random `neg` one (ties count half)."
     pos, neg = torch.as_tensor(pos).double().flatten(), torch.as_tensor(neg).double().flatten()
@@ -204,11 +204,11 @@ def auroc(pos: Tensor,  # scores that should rank high `(P,)`
 
 # %% ../nbs/16_governance.ipynb #1c7be3e3
 def shift_study(model: MaskedAutoencoder,        # a trained MAE: its decoder reconstructs, its encoder gives the features
-                x_train: Tensor, y_train: Tensor, # labelled uint8 training images `(N, H, W)`, `(N,)`: the kNN's neighbours
-                sets: dict,                       # `{name: (uint8 images, labels or None)}` with a 'clean' entry (`shifted_sets`)
-                stats: tuple | None = None,       # training normalisation; default: `image_stats(x_train)`
-                k: int = 20, T: float = 0.07,     # the kNN (as in `knn_predict`)
-                pool: str = 'cls',                # feature pooling (as in `extract_features`)
+                x_train: Tensor, y_train: Tensor, # labelled uint8 training images (N, H, W), (N,): the kNN's neighbours
+                sets: dict,                       # {name: (uint8 images, labels or None)} with a 'clean' entry (shifted_sets)
+                stats: tuple | None = None,       # training normalisation; default: image_stats(x_train)
+                k: int = 20, T: float = 0.07,     # the kNN (as in knn_predict)
+                pool: str = 'cls',                # feature pooling (as in extract_features)
                 seed: int = 0,                    # seed of the masks
                ):
     "A `pandas.DataFrame`, one row per set: mean hidden-patch errors, kNN confidence / accuracy / similarity, and each score's AUROC against 'clean'."
@@ -234,10 +234,10 @@ def shift_study(model: MaskedAutoencoder,        # a trained MAE: its decoder re
 
 @torch.no_grad()
 def shift_grid(model: MaskedAutoencoder,  # a trained MAE
-               sets: dict,                 # `{name: (uint8 images, labels or None)}`
+               sets: dict,                 # {name: (uint8 images, labels or None)}
                stats: tuple,               # training normalisation
                n: int = 3,                 # images per set
-               seed: int = 0,              # seed of the masks (as in `hidden_patch_errors`)
+               seed: int = 0,              # seed of the masks (as in hidden_patch_errors)
               ):
     "A figure with one row per set and, per image, input / masked / reconstruction (visible patches pasted) with its hidden-patch loss."
     import matplotlib.pyplot as plt
@@ -252,9 +252,9 @@ def shift_grid(model: MaskedAutoencoder,  # a trained MAE
             err = hidden_patch_errors(model, x[:n], stats, seed=seed)['loss']
             hidden = rec['mask_img'].permute(0, 2, 3, 1).cpu().bool()
             for j in range(n):
-                masked = torch.where(hidden[j], torch.full_like(hidden[j], 0.5, dtype=torch.float32), _to_display(rec['masked'], stats)[j])
-                for c, (img, lab) in enumerate([(_to_display(xb, stats)[j], 'input'), (masked, 'masked'),
-                                                (_to_display(rec['pasted'], stats)[j], f'recon {err[j]:.2f}')]):
+                masked = torch.where(hidden[j], torch.full_like(hidden[j], 0.5, dtype=torch.float32), to_display(rec['masked'], stats)[j])
+                for c, (img, lab) in enumerate([(to_display(xb, stats)[j], 'input'), (masked, 'masked'),
+                                                (to_display(rec['pasted'], stats)[j], f'recon {err[j]:.2f}')]):
                     ax = axs[r, 3 * j + c]; ax.imshow(img[..., 0], cmap='gray', vmin=0, vmax=1); ax.set_xticks([]); ax.set_yticks([])
                     if r == 0 or c == 2: ax.set_title(lab, fontsize=7)
             axs[r, 0].set_ylabel(name, fontsize=8)
@@ -263,7 +263,7 @@ def shift_grid(model: MaskedAutoencoder,  # a trained MAE
     fig.tight_layout()
     return fig
 
-def study_figure(df,            # from `shift_study`
+def study_figure(df,            # from shift_study
                  title: str = '', # figure title
                 ):
     "Bar charts of a `shift_study` table: hidden-patch loss relative to clean, kNN confidence vs accuracy, and the AUROC of each score as a shift detector."
@@ -288,15 +288,15 @@ def study_figure(df,            # from `shift_study`
     fig.tight_layout()
     return fig
 
-def run_shift_study(run: str | Path,   # a run folder from `mae_lit_pretrain` (Fashion-MNIST data) or its model.safetensors
-                    out: str | Path,   # where `study.json`, `study.csv`, `shifts.png` and `study.png` go
+def run_shift_study(run: str | Path,   # a run folder from mae_lit_pretrain (Fashion-MNIST data) or its model.safetensors
+                    out: str | Path,   # where study.json, study.csv, shifts.png and study.png go
                     n: int = 1000,     # images per shifted set
                     n_train: int | None = None, # training images used as kNN neighbours; default: all of the split
                     seed: int = 0,     # seed of the subsets, the noise and the masks
                     source: str = 'sample', # Fashion-MNIST source the run was trained on ('sample' or 'full')
                    ):
     "Load an MAE run, run `shift_study` on the Fashion-MNIST test split and save the table, its settings and both figures; returns the table."
-    from mae_lit.viz import load_mae
+    from mae_lit.checkpoints import load_mae
     import matplotlib.pyplot as plt
     model, out = load_mae(run), Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,11 @@ from torch import nn, Tensor
 from .patches import pair, resample_pos_embed
 from .vit import ViTEncoder, VIT_CONFIGS
 from .mae import MaskedAutoencoder, MAE_PRESETS
+from .checkpoints import load_weights, atomic_save_file, unshared
 
 # %% auto #0
-__all__ = ['OFFICIAL_CHECKPOINTS', 'read_state_dict', 'save_state_dict', 'check_state_dict', 'infer_config', 'load_official',
-           'from_hf', 'to_hf', 'to_timm', 'timm_kwargs']
+__all__ = ['OFFICIAL_CHECKPOINTS', 'read_state_dict', 'save_state_dict', 'check_state_dict', 'official_checkpoint',
+           'infer_config', 'load_official', 'from_hf', 'hf_config', 'to_hf', 'to_timm', 'timm_kwargs']
 
 # %% ../nbs/12_interop.ipynb #07c8a1f2
 def _short(items:list, n:int=8) -> str:
@@ -30,15 +31,14 @@ def _check_tensors(sd, what:str) -> dict:
     return sd
 
 # %% ../nbs/12_interop.ipynb #9fc3c9d3
-def read_state_dict(src:str|Path|dict|nn.Module,  # `.pth`/`.pt`/`.bin` file (torch pickle), `.safetensors` file, a state dict or a module
-                   ) -> dict:  # name -> Tensor; an official checkpoint's `'model'` entry is unwrapped
+def read_state_dict(src:str|Path|dict|nn.Module,  # .pth/.pt/.bin file (torch pickle), .safetensors file, a state dict or a module
+                   ) -> dict:  # name -> Tensor; an official checkpoint's 'model' entry is unwrapped
     "Read weights without executing pickled code: `torch.load(weights_only=True)` or safetensors; a dict of name -> Tensor"
     if isinstance(src, nn.Module): return _check_tensors(src.state_dict(), f'the state dict of {type(src).__name__}')
     if isinstance(src, (str, Path)):
         path = Path(src)
         if not path.is_file(): raise FileNotFoundError(f'{path}: no such checkpoint file')
         if path.suffix == '.safetensors':
-            from mae_lit.callbacks import load_weights  # imported here: callbacks brings fastai, which models do not need
             obj = load_weights(path)[0]
         else:
             try: obj = torch.load(path, map_location='cpu', weights_only=True)
@@ -57,15 +57,14 @@ def read_state_dict(src:str|Path|dict|nn.Module,  # `.pth`/`.pt`/`.bin` file (to
     return _check_tensors(obj, what)
 
 # %% ../nbs/12_interop.ipynb #d03bf054
-def save_state_dict(sd:dict,  # name -> Tensor, e.g. `to_timm(model)` or `model.state_dict()`
-                    path:str|Path,  # a `.safetensors` file; replaced atomically if it exists
+def save_state_dict(sd:dict,  # name -> Tensor, e.g. to_timm(model) or model.state_dict()
+                    path:str|Path,  # a .safetensors file; replaced atomically if it exists
                     **meta,  # JSON-able facts stored in the header under 'mae_lit' (source, config, …)
-                   ) -> Path:  # `path`
+                   ) -> Path:  # path
     "Write a state dict as safetensors, atomically (temporary file + rename); tied tensors are stored as copies"
-    from mae_lit.callbacks import _atomic_save_file, _unshared  # the one atomic writer of the package; brings fastai
     path = Path(path)
     if path.suffix != '.safetensors': raise ValueError(f"expected a .safetensors path, got {path.name!r}")
-    return _atomic_save_file(_unshared(_check_tensors(sd, 'the state dict to save')), path, {'mae_lit': json.dumps(meta)})
+    return atomic_save_file(unshared(_check_tensors(sd, 'the state dict to save')), path, {'mae_lit': json.dumps(meta)})
 
 # %% ../nbs/12_interop.ipynb #e8a677ac
 def check_state_dict(expected:nn.Module|dict,  # a model, or name -> shape
@@ -96,6 +95,22 @@ OFFICIAL_CHECKPOINTS = {
        for s in ('base', 'large', 'huge')},
 }  # file name -> url, whether it holds the decoder, the decoder's pixel target
 
+def _release_name(name: str) -> str: return name if name.endswith('.pth') else name + '.pth'
+
+def official_checkpoint(name:str,  # a release: a key of OFFICIAL_CHECKPOINTS, with or without '.pth'
+                        url:str|None=None,  # download from here instead of the release URL (a mirror, or a file:// URL)
+                        progress:bool=False,  # show torch's download progress bar
+                       ) -> Path:  # the local file
+    "The local path of an official MAE release file, downloaded once into the torch hub cache (`torch.hub.get_dir()/checkpoints`)"
+    fname = _release_name(name)
+    if fname not in OFFICIAL_CHECKPOINTS:
+        raise ValueError(f"unknown MAE release {name!r}; the releases are: {', '.join(n[:-4] for n in OFFICIAL_CHECKPOINTS)}")
+    dest = Path(torch.hub.get_dir())/'checkpoints'/fname
+    if not dest.is_file():  # torch writes to a temporary file and renames it when complete: a broken download leaves no file
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        torch.hub.download_url_to_file(url or OFFICIAL_CHECKPOINTS[fname]['url'], str(dest), progress=progress)
+    return dest
+
 # %% ../nbs/12_interop.ipynb #e0fca5bd
 @functools.cache
 def _known_heads() -> dict:
@@ -114,7 +129,7 @@ def _depth(sd:dict, prefix:str) -> int:
 # %% ../nbs/12_interop.ipynb #c1681a1a
 def infer_config(sd:dict,  # an official / timm / mae_lit layout state dict (name -> Tensor; 'meta' tensors are fine)
                  ckpt_img_size:int|tuple|None=None,  # image size the weights were trained at; None: square grid from pos_embed
-                ) -> dict:  # `MaskedAutoencoder` kwargs if there is a decoder, else `ViTEncoder` kwargs; heads None if unknown
+                ) -> dict:  # MaskedAutoencoder kwargs if there is a decoder, else ViTEncoder kwargs; heads None if unknown
     "The architecture a state dict describes, read from its shapes: img/patch size, channels, widths, depths, mlp ratio, heads"
     need = ['cls_token', 'pos_embed', 'patch_embed.proj.weight', 'blocks.0.mlp.fc1.weight']
     if any(k not in sd for k in need):
@@ -178,14 +193,17 @@ def _assemble(cfg:dict, sd:dict, img_size, overrides:dict, what:str) -> ViTEncod
     return model.eval()
 
 # %% ../nbs/12_interop.ipynb #47b5e8b4
-def load_official(src:str|Path|dict|nn.Module,  # official `.pth`, safetensors file, state dict, or a module in that layout (timm ViT)
+def load_official(src:str|Path|dict|nn.Module,  # an official release name (OFFICIAL_CHECKPOINTS, e.g. 'mae_visualize_vit_base'), a .pth or safetensors file, a state dict, or a module in that layout (timm ViT)
                   img_size:int|tuple|None=None,  # build the model for this image size (positions resampled); None: the checkpoint's
                   model:ViTEncoder|None=None,  # load into this model (must fit exactly) instead of building one
-                  norm_pix_loss:bool|None=None,  # decoder target; None: from `OFFICIAL_CHECKPOINTS` for a known file name, else False
+                  norm_pix_loss:bool|None=None,  # decoder target; None: from OFFICIAL_CHECKPOINTS for a known file name, else False
                   ckpt_img_size:int|tuple|None=None,  # image size the weights were trained at; None: square from pos_embed
+                  url:str|None=None,  # with a release name: download from here instead (a mirror, or a file:// URL)
                   **overrides,  # other model kwargs that weights cannot tell: num_heads, decoder_num_heads, norm_eps, mask_ratio, …
-                 ) -> ViTEncoder:  # `MaskedAutoencoder` if the weights include the decoder, else `ViTEncoder`; eval mode
-    "Load an official MAE release checkpoint (or any state dict in its layout, e.g. timm's) strictly into mae_lit"
+                 ) -> ViTEncoder:  # MaskedAutoencoder if the weights include the decoder, else ViTEncoder; eval mode
+    "Load an official MAE release checkpoint — by name, downloaded once into the torch hub cache — or any state dict in its layout (e.g. timm's), strictly"
+    if isinstance(src, str) and not Path(src).exists() and '/' not in src and src.startswith('mae_'): src = official_checkpoint(src, url)  # a release name
+    elif url is not None: raise ValueError('url= goes with an official release name (a key of OFFICIAL_CHECKPOINTS)')
     sd = read_state_dict(src)
     if not isinstance(src, (str, Path)): sd = {k: v.detach().clone() for k, v in sd.items()}  # never alias the caller's tensors
     name = Path(src).name if isinstance(src, (str, Path)) else None
@@ -275,10 +293,10 @@ def _hf_config_kwargs(config) -> dict:
               decoder_num_heads=config.decoder_num_attention_heads, norm_pix_loss=config.norm_pix_loss)
     return kw
 
-def from_hf(src,  # a transformers `ViTMAEForPreTraining` or `ViTMAEModel`, or the state dict of one (transformers 4 or 5 names)
+def from_hf(src,  # a transformers ViTMAEForPreTraining or ViTMAEModel, or the state dict of one (transformers 4 or 5 names)
             img_size:int|tuple|None=None,  # build the model for this image size (positions resampled); None: the checkpoint's
             **overrides,  # model kwargs to set or override: num_heads, decoder_num_heads, norm_eps, norm_pix_loss, mask_ratio, …
-           ) -> ViTEncoder:  # `MaskedAutoencoder` for ViTMAEForPreTraining weights, `ViTEncoder` for ViTMAEModel; eval mode
+           ) -> ViTEncoder:  # MaskedAutoencoder for ViTMAEForPreTraining weights, ViTEncoder for ViTMAEModel; eval mode
     "Convert Hugging Face ViTMAE weights to mae_lit (q, k, v fused into qkv), strictly; outputs match for the same noise"
     if isinstance(src, dict): sd, kw, ckpt = src, {}, None
     elif isinstance(src, nn.Module) and getattr(getattr(src, 'config', None), 'model_type', None) == 'vit_mae':
@@ -292,11 +310,12 @@ def from_hf(src,  # a transformers `ViTMAEForPreTraining` or `ViTMAEModel`, or t
     return _assemble(cfg, sd, img_size, {**kw, **overrides}, 'the model inferred from the Hugging Face weights')
 
 # %% ../nbs/12_interop.ipynb #43b0e973
-def to_hf(model:ViTEncoder,  # a `MaskedAutoencoder` (-> ViTMAEForPreTraining) or `ViTEncoder` (-> ViTMAEModel); square images and patches
-         ):  # transformers `ViTMAEForPreTraining` or `ViTMAEModel`, eval mode, with its own copy of the weights
-    "Convert a mae_lit model to Hugging Face transformers (qkv split into q, k, v); outputs match for the same noise"
+def hf_config(model:ViTEncoder,  # a MaskedAutoencoder or ViTEncoder; square images and patches
+             ):  # transformers ViTMAEConfig
+    "The transformers `ViTMAEConfig` of `model`'s shape: widths, depths, heads, MLP, image, patch, channels, LayerNorm eps, and for an MAE its decoder, mask ratio and pixel target"
     if not isinstance(model, ViTEncoder): raise TypeError(f"expected a ViTEncoder or MaskedAutoencoder, got {type(model).__name__}")
-    from transformers import ViTMAEConfig, ViTMAEForPreTraining, ViTMAEModel  # optional dependency
+    try: from transformers import ViTMAEConfig  # optional dependency
+    except ImportError as e: raise ImportError('converting to Hugging Face needs `transformers`: pip install transformers') from e
     (H, W), (ph, pw), vc = model.img_size, model.patch_size, model.vit_config
     if H != W or ph != pw:
         raise ValueError(f"Hugging Face ViTMAE takes square images and patches, got images {H}×{W} and patches {ph}×{pw}")
@@ -305,20 +324,27 @@ def to_hf(model:ViTEncoder,  # a `MaskedAutoencoder` (-> ViTMAEForPreTraining) o
               intermediate_size=mlp(model.blocks, model.embed_dim, vc['mlp_ratio']), hidden_act='gelu',
               layer_norm_eps=model.norm.eps, image_size=H, patch_size=ph, num_channels=model.in_chans, qkv_bias=True,
               hidden_dropout_prob=0., attention_probs_dropout_prob=0.)
-    is_mae = isinstance(model, MaskedAutoencoder)
-    if is_mae:
+    if isinstance(model, MaskedAutoencoder):
         dc = model.decoder_config
-        if model.norm_pix_loss and model.norm_pix_eps != 1e-6:
-            warnings.warn(f"Hugging Face ViTMAE normalises pixels with eps 1e-6, this model uses {model.norm_pix_eps}: "
-                          "weights and predictions convert exactly, the loss will differ")
         kw.update(decoder_hidden_size=dc['decoder_embed_dim'], decoder_num_hidden_layers=dc['decoder_depth'],
                   decoder_num_attention_heads=dc['decoder_num_heads'],
                   decoder_intermediate_size=mlp(model.decoder_blocks, dc['decoder_embed_dim'], vc['mlp_ratio']),
                   mask_ratio=model.mask_ratio, norm_pix_loss=model.norm_pix_loss)
     else: kw.update(mask_ratio=0.)  # ViTMAEModel shuffles (masks) tokens even in eval(); 0 keeps all of them
+    return ViTMAEConfig(**kw)
+
+def to_hf(model:ViTEncoder,  # a MaskedAutoencoder (-> ViTMAEForPreTraining) or ViTEncoder (-> ViTMAEModel); square images and patches
+         ):  # transformers ViTMAEForPreTraining or ViTMAEModel, eval mode, with its own copy of the weights
+    "Convert a mae_lit model to Hugging Face transformers (qkv split into q, k, v); outputs match for the same noise"
+    from transformers import ViTMAEForPreTraining, ViTMAEModel  # optional dependency
+    cfg = hf_config(model)
+    is_mae = isinstance(model, MaskedAutoencoder)
+    if is_mae and model.norm_pix_loss and model.norm_pix_eps != 1e-6:
+        warnings.warn(f"Hugging Face ViTMAE normalises pixels with eps 1e-6, this model uses {model.norm_pix_eps}: "
+                      "weights and predictions convert exactly, the loss will differ")
     sd = _official_to_hf(model.state_dict())
     if not is_mae: sd = {k[len('vit.'):]: v for k, v in sd.items()}  # ViTMAEModel has no 'vit.' prefix
-    with torch.device('meta'): hf = (ViTMAEForPreTraining if is_mae else ViTMAEModel)(ViTMAEConfig(**kw))
+    with torch.device('meta'): hf = (ViTMAEForPreTraining if is_mae else ViTMAEModel)(cfg)
     check_state_dict(hf, sd, type(hf).__name__)
     hf.load_state_dict(sd, strict=True, assign=True)
     return hf.eval()
@@ -326,14 +352,14 @@ def to_hf(model:ViTEncoder,  # a `MaskedAutoencoder` (-> ViTMAEForPreTraining) o
 # %% ../nbs/12_interop.ipynb #c9e3d9bc
 def _is_decoder_key(k:str) -> bool: return k.startswith(('decoder_', 'mask_token'))
 
-def to_timm(model:ViTEncoder,  # a `ViTEncoder` or `MaskedAutoencoder` (its decoder is left out)
-           ) -> dict:  # name -> Tensor in timm `VisionTransformer` layout (= the official encoder-only file), fresh copies
+def to_timm(model:ViTEncoder,  # a ViTEncoder or MaskedAutoencoder (its decoder is left out)
+           ) -> dict:  # name -> Tensor in timm VisionTransformer layout (= the official encoder-only file), fresh copies
     "The encoder's weights as a timm ViT state dict: `timm.create_model(..., num_classes=0).load_state_dict(sd, strict=True)`"
     if not isinstance(model, ViTEncoder): raise TypeError(f"expected a ViTEncoder or MaskedAutoencoder, got {type(model).__name__}")
     return {k: v.detach().clone() for k, v in model.state_dict().items() if not _is_decoder_key(k)}
 
-def timm_kwargs(model:ViTEncoder,  # a `ViTEncoder` or `MaskedAutoencoder`
-               ) -> dict:  # kwargs for `timm.models.vision_transformer.VisionTransformer` or `timm.create_model(name, **kw)`
+def timm_kwargs(model:ViTEncoder,  # a ViTEncoder or MaskedAutoencoder
+               ) -> dict:  # kwargs for timm.models.vision_transformer.VisionTransformer or timm.create_model(name, **kw)
     "Keyword arguments that build the timm ViT `to_timm(model)` fits, headless, pooling the cls token like `features`"
     vc = model.vit_config
     kw = dict(img_size=model.img_size, patch_size=model.patch_size, in_chans=model.in_chans, embed_dim=model.embed_dim,

@@ -12,7 +12,7 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .patches import get_2d_sincos_pos_embed
 from .masking import Masks, MultiBlockMasking, gather_tokens
-from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, _blocks, _init_vit_module
+from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, vit_blocks, init_vit_module, register_objective
 
 # %% auto #0
 __all__ = ['IJEPA_PRESETS', 'JEPAPredictor', 'IJEPAOutput', 'IJEPA', 'ijepa_vit_tiny_fmnist', 'ijepa_vit_ref_fmnist',
@@ -38,12 +38,12 @@ class JEPAPredictor(nn.Module):
         self.predictor_embed = nn.Linear(embed_dim, predictor_embed_dim)
         self.mask_token = nn.Parameter(torch.zeros(1, 1, predictor_embed_dim))
         self.predictor_pos_embed = nn.Parameter(torch.zeros(1, L, predictor_embed_dim), requires_grad=False)  # fixed sin-cos
-        self.predictor_blocks = _blocks(predictor_embed_dim, depth, num_heads, mlp_ratio, norm_layer)
+        self.predictor_blocks = vit_blocks(predictor_embed_dim, depth, num_heads, mlp_ratio, norm_layer)
         self.predictor_norm = norm_layer(predictor_embed_dim)
         self.predictor_proj = nn.Linear(predictor_embed_dim, embed_dim)
         self.predictor_pos_embed.data.copy_(get_2d_sincos_pos_embed(predictor_embed_dim, self.grid_size).unsqueeze(0))
         nn.init.normal_(self.mask_token, std=.02)
-        for m in (self.predictor_embed, self.predictor_blocks, self.predictor_norm, self.predictor_proj): m.apply(_init_vit_module)
+        for m in (self.predictor_embed, self.predictor_blocks, self.predictor_norm, self.predictor_proj): m.apply(init_vit_module)
 
     def forward(self, ctx:Tensor,  # context-encoder outputs (B, K, D), patch tokens only
                 ids_keep:Tensor,  # (B, K) grid positions of the context tokens
@@ -77,6 +77,7 @@ class IJEPAOutput:
 class IJEPA(EncoderShape, nn.Module):
     "I-JEPA on `ViTEncoder`s: imgs (B, C, H, W) -> IJEPAOutput(loss, pred (M·B, T, D), target (M·B, T, D), masks)"
     _shape_from = 'context_encoder'  # `EncoderShape` reads img_size, grid_size, vit_config, … off it
+    method, loss_label = 'ijepa', 'I-JEPA loss (smooth-L1, target blocks)'
     encoder_prefix = 'target_encoder.'  # the evaluated encoder's weights in `state_dict()`
     eval_pool = 'mean'  # the paper evaluates the average of the target encoder's patch tokens
 
@@ -109,7 +110,7 @@ class IJEPA(EncoderShape, nn.Module):
 
     @torch.no_grad()
     def targets(self, imgs:Tensor,  # images (B, C, H, W)
-                masks:Masks,  # with `targets`: M×(B, T)
+                masks:Masks,  # with targets: M×(B, T)
                ) -> Tensor:  # (M·B, T, D), block-major
         "Target representations: target encoder on the full image, layer-normed (no affine), gathered per block: -> (M·B, T, D)"
         return torch.cat([gather_tokens(self.target_tokens(imgs), t) for t in masks.targets])  # (M·B, T, D)
@@ -122,7 +123,7 @@ class IJEPA(EncoderShape, nn.Module):
         return F.layer_norm(h.float(), h.shape[-1:])  # (B, L, D) per-token normalisation, no affine
 
     def forward(self, imgs:Tensor,  # normalised images (B, C, H, W)
-                masks:Masks|None=None,  # multi-block masks with `targets`; None: drawn by `mask_sampler`
+                masks:Masks|None=None,  # multi-block masks with targets; None: drawn by mask_sampler
                 generator:torch.Generator|None=None,  # a CPU generator for the mask draw; None: the global one
                ) -> IJEPAOutput:
         "Mask, encode the context, predict the target blocks' representations: imgs (B, C, H, W) -> IJEPAOutput"
@@ -160,18 +161,20 @@ class IJEPA(EncoderShape, nn.Module):
 def _ijepa(vit:str, predictor:dict, kwargs:dict) -> IJEPA:
     return IJEPA(**{**VIT_CONFIGS[vit], **predictor, **kwargs})
 
+@register_objective('ijepa', 'vit_tiny_fmnist')
 def ijepa_vit_tiny_fmnist(**kwargs) -> IJEPA:
     "I-JEPA on `vit_tiny_fmnist` (28×28 grey, patch 4, 128-d × 6): predictor 64-d × 3 blocks, 4 heads"
     return _ijepa('vit_tiny_fmnist', dict(predictor_embed_dim=64, predictor_depth=3, predictor_num_heads=4), kwargs)
 
+@register_objective('ijepa', 'vit_ref_fmnist')
 def ijepa_vit_ref_fmnist(**kwargs) -> IJEPA:
     "I-JEPA on `vit_ref_fmnist` (28×28 grey, patch 4, 192-d × 12): predictor 96-d × 6 blocks, 4 heads"
     return _ijepa('vit_ref_fmnist', dict(predictor_embed_dim=96, predictor_depth=6, predictor_num_heads=4), kwargs)
 
 IJEPA_PRESETS = {f.__name__: f for f in (ijepa_vit_tiny_fmnist, ijepa_vit_ref_fmnist)}
 
-def create_ijepa(name:str,  # a key of `IJEPA_PRESETS`, e.g. 'ijepa_vit_tiny_fmnist'
-                 **kwargs,  # override any `IJEPA` argument, e.g. loss='mse'
+def create_ijepa(name:str,  # a key of IJEPA_PRESETS, e.g. 'ijepa_vit_tiny_fmnist'
+                 **kwargs,  # override any IJEPA argument, e.g. loss='mse'
                 ) -> IJEPA:
     "Build a named I-JEPA preset (see `IJEPA_PRESETS`); imgs (B, C, H, W) -> IJEPAOutput"
     if name not in IJEPA_PRESETS:

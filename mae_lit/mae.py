@@ -11,7 +11,7 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 from .patches import patchify, unpatchify, get_2d_sincos_pos_embed
 from .masking import Masks, RandomMasking, gather_tokens, random_masking
-from .vit import ViTEncoder, VIT_CONFIGS, _blocks, _init_vit_module
+from .vit import ViTEncoder, VIT_CONFIGS, vit_blocks, init_vit_module, register_objective
 
 # %% auto #0
 __all__ = ['PAPER_DECODER', 'MAE_PRESETS', 'MAEOutput', 'MaskedAutoencoder', 'norm_pix_target', 'mae_vit_base_patch16',
@@ -30,6 +30,9 @@ class MAEOutput:
 # %% ../nbs/03_mae.ipynb #5c86c5e1
 class MaskedAutoencoder(ViTEncoder):
     "MAE: ViT encoder on the visible patches + light decoder; imgs (B, C, H, W) -> MAEOutput (loss, pred (B, L, ph*pw*C), mask (B, L))"
+    method, loss_label = 'mae', 'MAE loss (hidden patches)'
+    encoder_prefix = ''  # the encoder's weights are the model's own top-level keys (the decoder's are `decoder_*`, `mask_token`)
+    eval_pool = 'cls'    # MAE's linear probe reads the class token
     def __init__(self,
                  img_size:int|tuple=224,  # image size, int or (H, W)
                  patch_size:int|tuple=16,  # patch size, int or (ph, pw)
@@ -43,8 +46,8 @@ class MaskedAutoencoder(ViTEncoder):
                  mlp_ratio:float=4.,  # MLP hidden width / width, encoder and decoder
                  norm_pix_loss:bool=False,  # regress per-patch normalised pixels (mean 0, unbiased var 1)
                  norm_pix_eps:float=1e-6,  # eps added to the patch variance; in the units of the (normalised) pixels
-                 mask_ratio:float=0.75,  # fraction of patches hidden when `forward` gets no `mask_ratio` (callbacks may schedule it)
-                 mask_sampler=None,  # a `MaskSampler` used when `forward` gets no noise; None: `RandomMasking(mask_ratio)`
+                 mask_ratio:float=0.75,  # fraction of patches hidden when forward gets no mask_ratio (callbacks may schedule it)
+                 mask_sampler=None,  # a MaskSampler used when forward gets no noise; None: RandomMasking(mask_ratio)
                 ):
         super().__init__(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio)
         if decoder_embed_dim % 4:
@@ -54,7 +57,7 @@ class MaskedAutoencoder(ViTEncoder):
         self.decoder_embed = nn.Linear(embed_dim, decoder_embed_dim)  # encoder width -> decoder width
         self.mask_token = nn.Parameter(torch.zeros(1, 1, decoder_embed_dim))
         self.decoder_pos_embed = nn.Parameter(torch.zeros(1, 1 + self.num_patches, decoder_embed_dim), requires_grad=False)
-        self.decoder_blocks = _blocks(decoder_embed_dim, decoder_depth, decoder_num_heads, mlp_ratio, norm_layer)
+        self.decoder_blocks = vit_blocks(decoder_embed_dim, decoder_depth, decoder_num_heads, mlp_ratio, norm_layer)
         self.decoder_norm = norm_layer(decoder_embed_dim)
         self.decoder_pred = nn.Linear(decoder_embed_dim, ph * pw * in_chans)  # one token -> one patch of pixels
         if not 0 <= mask_ratio < 1: raise ValueError(f"mask_ratio must be in [0, 1), got {mask_ratio}")
@@ -69,13 +72,13 @@ class MaskedAutoencoder(ViTEncoder):
         pe = get_2d_sincos_pos_embed(self.decoder_pos_embed.shape[-1], self.grid_size, cls_token=True)
         self.decoder_pos_embed.data.copy_(pe.unsqueeze(0))
         nn.init.normal_(self.mask_token, std=.02)
-        for m in (self.decoder_embed, self.decoder_blocks, self.decoder_norm, self.decoder_pred): m.apply(_init_vit_module)
+        for m in (self.decoder_embed, self.decoder_blocks, self.decoder_norm, self.decoder_pred): m.apply(init_vit_module)
 
 # %% ../nbs/03_mae.ipynb #17c46997
 @patch
 def forward_encoder(self:MaskedAutoencoder,
                     imgs:Tensor,  # images (B, C, H, W)
-                    masks:Masks,  # from a mask sampler; only `ids_keep` (B, K) is used
+                    masks:Masks,  # from a mask sampler; only ids_keep (B, K) is used
                    ) -> Tensor:  # latent (B, 1+K, D), cls first
     "Encode the visible patches: imgs (B, C, H, W), masks.ids_keep (B, K) -> latent (B, 1+K, D)"
     self._check_imgs(imgs)
@@ -148,7 +151,7 @@ def forward_loss(self:MaskedAutoencoder,
 @patch
 def forward(self:MaskedAutoencoder,
             imgs:Tensor,  # images (B, C, H, W) at the model's size
-            mask_ratio:float|None=None,  # fraction of patches to hide, in [0, 1); None: `self.mask_ratio`; ignored by a custom `mask_sampler`
+            mask_ratio:float|None=None,  # fraction of patches to hide, in [0, 1); None: self.mask_ratio; ignored by a custom mask_sampler
             noise:Tensor|None=None,  # (B, L) per-patch noise for a reproducible random mask (lowest noise kept)
            ) -> MAEOutput:  # loss, pred (B, L, ph*pw*C), mask (B, L), ids_restore (B, L), target
     "Mask, encode, decode, score: imgs (B, C, H, W) -> MAEOutput(loss, pred (B, L, ph*pw*C), mask (B, L), ...)"
@@ -177,27 +180,27 @@ def encoder(self:MaskedAutoencoder) -> ViTEncoder:
 
 # %% ../nbs/03_mae.ipynb #b4828990
 @patch
-@torch.no_grad()
 def reconstruct(self:MaskedAutoencoder,
                 imgs:Tensor,  # images (B, C, H, W), normalised like the training data
-                mask_ratio:float|None=None,  # as in `forward`
+                mask_ratio:float|None=None,  # as in forward
                 noise:Tensor|None=None,  # (B, L) for a reproducible mask
                ) -> dict:  # 'recon', 'pasted', 'masked', 'mask_img' (B, C|1, H, W), 'mask' (B, L), 'loss', 'mask_ratio'
     "Reconstruction in image space: imgs (B, C, H, W) -> dict of (B, C, H, W) images, without leaking hidden-patch statistics"
-    out = self(imgs, mask_ratio=mask_ratio, noise=noise)
-    pred, mask = out.pred.float(), out.mask                           # (B, L, N), (B, L)
-    if self.norm_pix_loss:
-        patches = patchify(imgs, self.patch_size).float()              # (B, L, N)
-        vis = (1 - mask)[..., None]                                    # (B, L, 1) 1 = visible
-        n = (vis.sum((1, 2), keepdim=True) * patches.shape[-1]).clamp_min(1)
-        mean = (patches * vis).sum((1, 2), keepdim=True) / n           # (B, 1, 1) mean of the visible pixels
-        std = (((patches - mean) ** 2 * vis).sum((1, 2), keepdim=True) / n).sqrt()
-        pred = pred * std + mean                                       # each patch at the visible pixels' scale
-    gh_gw, C = self.grid_size, self.in_chans
-    recon = unpatchify(pred, self.patch_size, gh_gw, C)                # (B, C, H, W)
-    mask_img = unpatchify(mask[..., None].expand_as(pred), self.patch_size, gh_gw, C)[:, :1]  # (B, 1, H, W) 1 = hidden
-    return dict(recon=recon, pasted=imgs * (1 - mask_img) + recon * mask_img, masked=imgs * (1 - mask_img),
-                mask_img=mask_img, mask=mask, loss=out.loss, mask_ratio=float(mask.float().mean()))
+    with torch.no_grad():  # a block, not a decorator: `@patch` has to be the outermost decorator for the docs
+        out = self(imgs, mask_ratio=mask_ratio, noise=noise)
+        pred, mask = out.pred.float(), out.mask                           # (B, L, N), (B, L)
+        if self.norm_pix_loss:
+            patches = patchify(imgs, self.patch_size).float()              # (B, L, N)
+            vis = (1 - mask)[..., None]                                    # (B, L, 1) 1 = visible
+            n = (vis.sum((1, 2), keepdim=True) * patches.shape[-1]).clamp_min(1)
+            mean = (patches * vis).sum((1, 2), keepdim=True) / n           # (B, 1, 1) mean of the visible pixels
+            std = (((patches - mean) ** 2 * vis).sum((1, 2), keepdim=True) / n).sqrt()
+            pred = pred * std + mean                                       # each patch at the visible pixels' scale
+        gh_gw, C = self.grid_size, self.in_chans
+        recon = unpatchify(pred, self.patch_size, gh_gw, C)                # (B, C, H, W)
+        mask_img = unpatchify(mask[..., None].expand_as(pred), self.patch_size, gh_gw, C)[:, :1]  # (B, 1, H, W) 1 = hidden
+        return dict(recon=recon, pasted=imgs * (1 - mask_img) + recon * mask_img, masked=imgs * (1 - mask_img),
+                    mask_img=mask_img, mask=mask, loss=out.loss, mask_ratio=float(mask.float().mean()))
 
 @patch
 def no_weight_decay(self:MaskedAutoencoder) -> set:
@@ -210,22 +213,27 @@ PAPER_DECODER = dict(decoder_embed_dim=512, decoder_depth=8, decoder_num_heads=1
 def _mae(vit:str, decoder:dict, kwargs:dict) -> MaskedAutoencoder:
     return MaskedAutoencoder(**{**VIT_CONFIGS[vit], **decoder, **kwargs})
 
+@register_objective('mae', 'vit_base_patch16')
 def mae_vit_base_patch16(**kwargs) -> MaskedAutoencoder:
     "MAE ViT-B/16 on 224×224 RGB: encoder 768-d × 12 blocks, decoder 512-d × 8 blocks, 16 heads"
     return _mae('vit_base_patch16', PAPER_DECODER, kwargs)
 
+@register_objective('mae', 'vit_large_patch16')
 def mae_vit_large_patch16(**kwargs) -> MaskedAutoencoder:
     "MAE ViT-L/16 on 224×224 RGB: encoder 1024-d × 24 blocks, decoder 512-d × 8 blocks, 16 heads"
     return _mae('vit_large_patch16', PAPER_DECODER, kwargs)
 
+@register_objective('mae', 'vit_huge_patch14')
 def mae_vit_huge_patch14(**kwargs) -> MaskedAutoencoder:
     "MAE ViT-H/14 on 224×224 RGB: encoder 1280-d × 32 blocks, decoder 512-d × 8 blocks, 16 heads"
     return _mae('vit_huge_patch14', PAPER_DECODER, kwargs)
 
+@register_objective('mae', 'vit_tiny_fmnist')
 def mae_vit_tiny_fmnist(**kwargs) -> MaskedAutoencoder:
     "CPU-sized MAE for 28×28 grey images, patch 4: `vit_tiny_fmnist` encoder (128-d × 6), decoder 64-d × 2 blocks, 4 heads"
     return _mae('vit_tiny_fmnist', dict(decoder_embed_dim=64, decoder_depth=2, decoder_num_heads=4), kwargs)
 
+@register_objective('mae', 'vit_ref_fmnist')
 def mae_vit_ref_fmnist(**kwargs) -> MaskedAutoencoder:
     "GPU-anchor MAE for 28×28 grey images, patch 4: `vit_ref_fmnist` encoder (192-d × 12), decoder 128-d × 4 blocks, 4 heads"
     return _mae('vit_ref_fmnist', dict(decoder_embed_dim=128, decoder_depth=4, decoder_num_heads=4), kwargs)
@@ -234,8 +242,8 @@ MAE_PRESETS = {f.__name__: f for f in (mae_vit_base_patch16, mae_vit_large_patch
                                        mae_vit_tiny_fmnist, mae_vit_ref_fmnist)}
 
 # %% ../nbs/03_mae.ipynb #4d54811f
-def create_mae(name:str,  # a key of `MAE_PRESETS`, e.g. 'mae_vit_tiny_fmnist'
-               **kwargs,  # override any `MaskedAutoencoder` argument, e.g. norm_pix_loss=True
+def create_mae(name:str,  # a key of MAE_PRESETS, e.g. 'mae_vit_tiny_fmnist'
+               **kwargs,  # override any MaskedAutoencoder argument, e.g. norm_pix_loss=True
               ) -> MaskedAutoencoder:
     "Build a named MAE preset (see `MAE_PRESETS`); imgs (B, C, H, W) -> MAEOutput"
     if name not in MAE_PRESETS:

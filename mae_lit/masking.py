@@ -29,7 +29,7 @@ class Masks:
         "`K`, the number of visible tokens per image."
         return self.ids_keep.shape[1]
 
-    def to(self, device: torch.device | str | None, # where the tensors go; `None` leaves them where they are
+    def to(self, device: torch.device | str | None, # where the tensors go; None leaves them where they are
           ) -> Masks:
         "A copy with every tensor on `device`."
         return Masks(self.ids_keep.to(device), self.ids_restore.to(device), self.mask.to(device),
@@ -37,8 +37,8 @@ class Masks:
 
     @classmethod
     def from_mask(cls,
-                  mask: Tensor, # `(B, L)` binary, 1 = hidden, the same number of ones in every row
-                  targets: list[Tensor] | None = None, # optional target index tensors `(B, T)`, stored as they are
+                  mask: Tensor, # (B, L) binary, 1 = hidden, the same number of ones in every row
+                  targets: list[Tensor] | None = None, # optional target index tensors (B, T), stored as they are
                  ) -> Masks:
         "`Masks` from a binary `mask: (B, L)` (1 = hidden): visible indices first in ascending order, then hidden."
         if mask.ndim != 2:
@@ -58,9 +58,9 @@ def _check_ratio(mask_ratio):
     if not isinstance(mask_ratio, numbers.Real) or not 0 <= mask_ratio < 1:
         raise ValueError(f"mask_ratio must be a number in [0, 1), got {mask_ratio!r}")
 
-def random_masking(noise: Tensor, # `(B, L)` one number per token; the smallest `K` are kept
-                   mask_ratio: float, # share of tokens to hide, in [0, 1); `K = int(L*(1-mask_ratio))` stay visible
-                  ) -> Masks: # `ids_keep (B, K)`, `ids_restore`, `ids_shuffle`, `mask` `(B, L)`
+def random_masking(noise: Tensor, # (B, L) one number per token; the smallest K are kept
+                   mask_ratio: float, # share of tokens to hide, in [0, 1); K = int(L*(1-mask_ratio)) stay visible
+                  ) -> Masks: # ids_keep (B, K), ids_restore, ids_shuffle, mask (B, L)
     "MAE's per-sample random masking: keep the `K = int(L*(1-mask_ratio))` tokens with the smallest `noise: (B, L)`."
     _check_ratio(mask_ratio)
     if noise.ndim != 2:
@@ -80,11 +80,11 @@ def random_masking(noise: Tensor, # `(B, L)` one number per token; the smallest 
 class MaskSampler:
     "Base of all mask strategies: `sampler(batch_size, grid_size) -> Masks`; subclasses implement `sample`."
     def __call__(self,
-                 batch_size: int, # `B`, images in the batch
-                 grid_size: int | tuple[int, int], # patch grid `g` or `(gh, gw)`; `L = gh*gw`
+                 batch_size: int, # B, images in the batch
+                 grid_size: int | tuple[int, int], # patch grid g or (gh, gw); L = gh*gw
                  device: torch.device | str | None = None, # where the returned tensors live
-                 generator: torch.Generator | None = None, # seeds the draw; `None` uses torch's global RNG
-                 noise: Tensor | None = None, # `(B, L)` fixed noise, for `RandomMasking` only
+                 generator: torch.Generator | None = None, # seeds the draw; None uses torch's global RNG
+                 noise: Tensor | None = None, # (B, L) fixed noise, for RandomMasking only
                 ) -> Masks:
         "Draw `Masks` for `batch_size` images cut into a `grid_size` grid of patches."
         if not isinstance(batch_size, numbers.Integral) or batch_size < 1:
@@ -92,11 +92,11 @@ class MaskSampler:
         return self.sample(int(batch_size), pair(grid_size, 'grid_size'), device, generator, noise)
 
     def sample(self,
-               batch_size: int, # `B`, checked positive
-               grid_size: tuple[int, int], # `(gh, gw)`, checked
-               device=None, # as in `__call__`
-               generator=None, # as in `__call__`
-               noise=None, # as in `__call__`; strategies that cannot use it raise ValueError
+               batch_size: int, # B, checked positive
+               grid_size: tuple[int, int], # (gh, gw), checked
+               device=None, # as in __call__
+               generator=None, # as in __call__
+               noise=None, # as in __call__; strategies that cannot use it raise ValueError
               ) -> Masks:
         "The strategy itself: subclasses override this, `__call__` checks the arguments and calls it."
         raise NotImplementedError(f"{type(self).__name__} must implement sample()")
@@ -159,7 +159,7 @@ class BlockMasking(MaskSampler):
                  mask_ratio: float = 0.4, # share of tokens to hide, in [0, 1) (0.4 in BEiT)
                  min_num_patches: int = 4, # smallest rectangle, in patches (16 in BEiT on a 14×14 grid)
                  min_aspect: float = 0.3, # smallest height/width ratio of a rectangle
-                 max_aspect: float | None = None, # largest height/width ratio; `None`: `1/min_aspect`
+                 max_aspect: float | None = None, # largest height/width ratio; None: 1/min_aspect
                 ):
         _check_ratio(mask_ratio)
         if not isinstance(min_num_patches, numbers.Integral) or min_num_patches < 1:
@@ -239,9 +239,9 @@ class MultiBlockMasking(MaskSampler):
         return Masks.from_mask(mask, tgts).to(device)
 
 # %% ../nbs/01_masking.ipynb #81a288ec
-def gather_tokens(x: Tensor, # tokens `(B, L, D)` (or `(B, L)`, or `(B, L, ...)`)
-                  ids: Tensor, # `(B, K)` long indices into the `L` axis, e.g. `Masks.ids_keep`
-                 ) -> Tensor: # `(B, K, D)`: `out[b, k] = x[b, ids[b, k]]`
+def gather_tokens(x: Tensor, # tokens (B, L, D) (or (B, L), or (B, L, ...))
+                  ids: Tensor, # (B, K) long indices into the L axis, e.g. Masks.ids_keep
+                 ) -> Tensor: # (B, K, D): out[b, k] = x[b, ids[b, k]]
     "Pick tokens per sample: `x: (B, L, D)` at `ids: (B, K)` -> `(B, K, D)`."
     if x.ndim < 2 or ids.ndim != 2 or ids.shape[0] != x.shape[0]:
         raise ValueError(f"expected x (B, L, ...) and ids (B, K) with the same B, got x {tuple(x.shape)} and ids {tuple(ids.shape)}")

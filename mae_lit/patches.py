@@ -4,7 +4,11 @@
 
 # %% ../nbs/00_patches.ipynb #ce920390
 from __future__ import annotations
-import math, numbers
+import math, numbers, warnings
+# fastai, which the later modules import, calls `torch.jit.script` while it is imported, and torch answers with a
+# FutureWarning about its own deprecation that says nothing to a reader of these pages. Every module of the package imports
+# this one before fastai, so it silences that message, raised from that torch module, and nothing else.
+warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is', category=FutureWarning, module=r'torch\.jit\._script')
 import torch
 from torch import Tensor
 from timm.layers import resample_abs_pos_embed
@@ -13,9 +17,9 @@ from timm.layers import resample_abs_pos_embed
 __all__ = ['pair', 'patchify', 'unpatchify', 'get_1d_sincos_pos_embed', 'get_2d_sincos_pos_embed', 'resample_pos_embed']
 
 # %% ../nbs/00_patches.ipynb #2dbcdf60
-def pair(x: int | tuple[int, int], # a side length `n`, or a `(height, width)` pair
-         name: str = 'size', # what `x` is, for the error message
-        ) -> tuple[int, int]: # `(height, width)`
+def pair(x: int | tuple[int, int], # a side length n, or a (height, width) pair
+         name: str = 'size', # what x is, for the error message
+        ) -> tuple[int, int]: # (height, width)
     "`x` as a `(height, width)` pair of positive ints: `n` becomes `(n, n)`."
     hw = (x, x) if isinstance(x, numbers.Integral) else tuple(x) if isinstance(x, (tuple, list)) else ()
     if len(hw) != 2 or not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v > 0 for v in hw):
@@ -23,10 +27,10 @@ def pair(x: int | tuple[int, int], # a side length `n`, or a `(height, width)` p
     return int(hw[0]), int(hw[1])
 
 # %% ../nbs/00_patches.ipynb #bcdf4666
-def patchify(imgs: Tensor, # images `(B, C, H, W)`
-             patch_size: int | tuple[int, int], # patch side `p`, or `(ph, pw)`; must divide `H` and `W`
+def patchify(imgs: Tensor, # images (B, C, H, W)
+             patch_size: int | tuple[int, int], # patch side p, or (ph, pw); must divide H and W
              channels_last: bool = True, # patch vectors in (ph, pw, C) order (MAE's pixel targets); False: (C, ph, pw), a conv weight's order
-            ) -> Tensor: # patch vectors `(B, L, ph*pw*C)`, `L = (H/ph)*(W/pw)`, row-major over the grid
+            ) -> Tensor: # patch vectors (B, L, ph*pw*C), L = (H/ph)*(W/pw), row-major over the grid
     "Cut `imgs: (B, C, H, W)` into a raster-order sequence of flattened patches `(B, L, ph*pw*C)`, each in (ph, pw, C) order (or (C, ph, pw))."
     if imgs.ndim != 4:
         raise ValueError(f"patchify expects images of shape (B, C, H, W), got {imgs.ndim} dims {tuple(imgs.shape)}")
@@ -40,11 +44,11 @@ def patchify(imgs: Tensor, # images `(B, C, H, W)`
     return x.reshape(B, gh * gw, ph * pw * C)  # (B, L, ph*pw*C)
 
 # %% ../nbs/00_patches.ipynb #57fe5b65
-def unpatchify(x: Tensor, # patch vectors `(B, L, ph*pw*C)` in `patchify`'s layout
-               patch_size: int | tuple[int, int], # patch side `p`, or `(ph, pw)`
-               grid_size: int | tuple[int, int], # grid of patches `g` or `(gh, gw)`, with `gh*gw == L`
-               in_chans: int, # channels `C`
-              ) -> Tensor: # images `(B, C, gh*ph, gw*pw)`
+def unpatchify(x: Tensor, # patch vectors (B, L, ph*pw*C) in patchify's layout
+               patch_size: int | tuple[int, int], # patch side p, or (ph, pw)
+               grid_size: int | tuple[int, int], # grid of patches g or (gh, gw), with gh*gw == L
+               in_chans: int, # channels C
+              ) -> Tensor: # images (B, C, gh*ph, gw*pw)
     "Reassemble patch vectors `x: (B, L, ph*pw*C)` into images `(B, C, gh*ph, gw*pw)`; the inverse of `patchify`."
     if x.ndim != 3:
         raise ValueError(f"unpatchify expects patches of shape (B, L, ph*pw*C), got {x.ndim} dims {tuple(x.shape)}")
@@ -63,9 +67,9 @@ def unpatchify(x: Tensor, # patch vectors `(B, L, ph*pw*C)` in `patchify`'s layo
     return x.reshape(B, C, gh * ph, gw * pw)  # (B, C, H, W)
 
 # %% ../nbs/00_patches.ipynb #fa2f2639
-def get_1d_sincos_pos_embed(embed_dim: int, # channels `D`, even
-                            pos: Tensor, # positions `(N,)` (any real numbers, usually `0, 1, …`)
-                           ) -> Tensor: # float32 `(N, D)`: `[sin(pos*omega), cos(pos*omega)]`
+def get_1d_sincos_pos_embed(embed_dim: int, # channels D, even
+                            pos: Tensor, # positions (N,) (any real numbers, usually 0, 1, …)
+                           ) -> Tensor: # float32 (N, D): [sin(pos*omega), cos(pos*omega)]
     "Sinusoidal embedding of 1-D positions `pos: (N,)` -> `(N, D)`, sines in the first half, cosines in the second."
     if embed_dim % 2:
         raise ValueError(f"embed_dim must be even for a 1-D sin-cos embedding, got {embed_dim}")
@@ -75,10 +79,10 @@ def get_1d_sincos_pos_embed(embed_dim: int, # channels `D`, even
     return torch.cat([angles.sin(), angles.cos()], dim=1).float()   # (N, D); float64 math, float32 result
 
 # %% ../nbs/00_patches.ipynb #7e04e763
-def get_2d_sincos_pos_embed(embed_dim: int, # channels `D`, divisible by 4
-                            grid_size: int | tuple[int, int], # grid of patches `g` or `(gh, gw)`
+def get_2d_sincos_pos_embed(embed_dim: int, # channels D, divisible by 4
+                            grid_size: int | tuple[int, int], # grid of patches g or (gh, gw)
                             cls_token: bool = False, # prepend a zero row for the class token
-                           ) -> Tensor: # float32 `((1 if cls_token else 0) + gh*gw, D)`, rows in raster order
+                           ) -> Tensor: # float32 ((1 if cls_token else 0) + gh*gw, D), rows in raster order
     "Fixed 2-D sin-cos position embedding `(gh*gw, D)` (official MAE layout: column half, then row half; cls row zero)."
     if embed_dim % 4:
         raise ValueError(f"embed_dim must be divisible by 4 for a 2-D sin-cos embedding, got {embed_dim}")
@@ -91,11 +95,11 @@ def get_2d_sincos_pos_embed(embed_dim: int, # channels `D`, divisible by 4
     return emb
 
 # %% ../nbs/00_patches.ipynb #2bc7f471
-def resample_pos_embed(pos_embed: Tensor, # position embedding `(1, P + gh*gw, D)`, prefix tokens first
-                       new_grid: int | tuple[int, int], # target grid `n` or `(nh, nw)`
-                       old_grid: int | tuple[int, int] | None = None, # source grid `(gh, gw)`; `None`: square, from the length
-                       num_prefix_tokens: int = 1, # `P`, tokens (e.g. cls) before the grid, kept unchanged
-                      ) -> Tensor: # `(1, P + nh*nw, D)`
+def resample_pos_embed(pos_embed: Tensor, # position embedding (1, P + gh*gw, D), prefix tokens first
+                       new_grid: int | tuple[int, int], # target grid n or (nh, nw)
+                       old_grid: int | tuple[int, int] | None = None, # source grid (gh, gw); None: square, from the length
+                       num_prefix_tokens: int = 1, # P, tokens (e.g. cls) before the grid, kept unchanged
+                      ) -> Tensor: # (1, P + nh*nw, D)
     "Resize `pos_embed: (1, P+gh*gw, D)` to a new grid `(1, P+nh*nw, D)` (bicubic, via timm; prefix rows kept)."
     if pos_embed.ndim != 3 or pos_embed.shape[0] != 1:
         raise ValueError(f"pos_embed must have shape (1, P + gh*gw, D), got {tuple(pos_embed.shape)}")

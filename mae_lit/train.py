@@ -4,6 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #8b1b06e9
 from __future__ import annotations
+import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
 import argparse, json, math, os, sys, tempfile, time, copy
 from functools import partial
 from pathlib import Path
@@ -18,19 +19,21 @@ from torch.utils.flop_counter import FlopCounterMode
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
 from fastai.torch_core import set_seed, default_device
 
-from .mae import create_mae, MAE_PRESETS
-from .contrastive import create_simclr, SIMCLR_PRESETS
-from .jepa import create_ijepa, IJEPA_PRESETS
+from fastcore.basics import patch
+from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_preset, create_objective
+from .mae import MaskedAutoencoder
+from .contrastive import SimCLR
+from .jepa import IJEPA
 from .data import get_dls, ssl_augment
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
-from .callbacks import (_atomic_json, _rng_state, _set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread,
-                               resume_fit, NonFiniteLossError, objective_loss, save_weights, reconstruction_figure)
-from .eval import frozen_scores, random_encoder
+from .checkpoints import atomic_json, random_encoder, save_weights, unwrap_model
+from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, StepBudget, fit_warmup_cosine,
+                               resume_fit, NonFiniteLossError, objective_loss, reconstruction_figure, to_display)
+from .eval import frozen_scores
 
 # %% auto #0
-__all__ = ['mae_learner', 'OBJECTIVES', 'METHOD_PRESETS', 'BACKBONES', 'METHOD_DEFAULTS', 'param_groups_wd', 'SSLLearner',
-           'ssl_learner', 'StepBudget', 'fit_warmup_cosine', 'step_flops', 'calibrate_steps', 'method_preset',
-           'build_objective', 'ema_start', 'pretrain', 'mae_lit_pretrain']
+__all__ = ['METHOD_DEFAULTS', 'mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops',
+           'calibrate_steps', 'method_preset', 'build_objective', 'ema_start', 'pretrain', 'mae_lit_pretrain']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -44,25 +47,82 @@ def param_groups_wd(model: nn.Module, # the objective
     return [decay, no_decay]
 
 # %% ../nbs/06_train.ipynb #9b07503e
+def _imgrid(rows: dict, stats, title: str, overlay: dict | None = None):
+    "A figure with one row per entry of `rows` (normalised images (B, C, H, W)); `overlay[name]` (B, H, W, 4) RGBA drawn on top."
+    import matplotlib.pyplot as plt
+    n = len(next(iter(rows.values())))
+    fig, axs = plt.subplots(len(rows), n, figsize=(1.3 * n, 1.45 * len(rows) + 0.3), squeeze=False)
+    for r, (name, t) in enumerate(rows.items()):
+        disp = to_display(t.float(), stats)
+        for j in range(n):
+            ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
+            d = disp[j]; ax.imshow(d[..., 0] if d.shape[-1] == 1 else d, cmap='gray', vmin=0, vmax=1)
+            if overlay and name in overlay: ax.imshow(overlay[name][j])
+        axs[r, 0].set_ylabel(name, fontsize=9)
+    fig.suptitle(title, fontsize=10); fig.tight_layout()
+    return fig
+
+@patch
+def show(self: MaskedAutoencoder, imgs, stats, n: int = 8, seed: int = 0, **kwargs):
+    "MAE: original, masked, reconstruction and visible-pasted rows for `n` images, with a seeded mask."
+    return reconstruction_figure(self, imgs, stats, n=n, seed=seed, **kwargs)
+
+@patch
+@torch.no_grad()
+def show(self: SimCLR, imgs, stats, n: int = 8, seed: int = 0, title: str | None = None):
+    "SimCLR: each image and the two augmented views its loss pulls together, drawn with a seeded generator."
+    imgs = imgs[:n].as_subclass(torch.Tensor).to(self.backbone.cls_token.device)
+    g = torch.Generator(imgs.device).manual_seed(seed)
+    v = self.views(imgs, g)                                                    # (2n, C, H, W)
+    return _imgrid({'original': imgs, 'view 1': v[:len(imgs)], 'view 2': v[len(imgs):]}, stats,
+                   title or 'SimCLR: the two views of each image (a positive pair)')
+
+@patch
+@torch.no_grad()
+def show(self: IJEPA, imgs, stats, n: int = 8, seed: int = 0, title: str | None = None):
+    "I-JEPA: each image with its context (what the context encoder sees) and its target blocks (what the predictor must predict)."
+    imgs = imgs[:n].as_subclass(torch.Tensor).to(self.context_encoder.cls_token.device)
+    masks = self.mask_sampler(len(imgs), self.grid_size, generator=torch.Generator().manual_seed(seed))
+    (gh, gw), (H, W) = self.grid_size, imgs.shape[-2:]
+    def cover(ids):  # (B, K) grid indices -> (B, H, W) bool, pixels of those patches
+        m = torch.zeros(len(imgs), gh * gw, dtype=torch.bool); m.scatter_(1, ids.cpu(), True)
+        return m.view(-1, gh, gw).repeat_interleave(H // gh, 1).repeat_interleave(W // gw, 2)
+    ctx, tgt = cover(masks.ids_keep), torch.stack([cover(t) for t in masks.targets]).any(0)
+    hide = torch.zeros(len(imgs), H, W, 4); hide[~ctx] = torch.tensor([0.5, 0.5, 0.5, 1.])   # grey outside the context
+    red = torch.zeros(len(imgs), H, W, 4); red[tgt] = torch.tensor([1., 0.2, 0.1, 0.55])      # target blocks
+    return _imgrid({'context': imgs, 'targets': imgs}, stats, title or 'I-JEPA: context (grey = not seen) and target blocks (red)',
+                   overlay={'context': hide, 'targets': red})
+
 class SSLLearner(Learner):
-    "A fastai `Learner` for self-supervised objectives; `show_results` draws the objective's reconstructions."
+    "A fastai `Learner` for self-supervised objectives; `show_results` draws what the objective learns from (its `show`)."
     def show_results(self, ds_idx: int = 1, dl=None, max_n: int = 8, seed: int = 0, **kwargs):
-        "Reconstructions of `max_n` images of `dl` (default: the validation loader) with a seeded mask."
-        dl = dl or self.dls[ds_idx]
-        xb = dl.one_batch()[0]
-        return reconstruction_figure(self.model, xb, getattr(self.dls, 'stats', ([0.], [1.])), n=max_n, seed=seed, **kwargs)
+        "The objective's own picture of `max_n` images of `dl` (default: the validation loader): reconstructions (MAE), views (SimCLR), context and targets (I-JEPA)."
+        model = unwrap_model(self.model)
+        if not hasattr(model, 'show'): raise TypeError(f'{type(model).__name__} has no `show` method; add one with `@patch def show(self: {type(model).__name__}, imgs, stats, n, seed)`')
+        xb = (dl or self.dls[ds_idx]).one_batch()[0]
+        return model.show(xb, getattr(self.dls, 'stats', ([0.], [1.])), n=max_n, seed=seed, **kwargs)
 
 # %% ../nbs/06_train.ipynb #a4c7184c
-def ssl_learner(dls,                        # fastai `DataLoaders` (images-only batches for self-supervised objectives)
-                objective: nn.Module,       # forward(x) -> output with `.loss` (MAE, SimCLR, I-JEPA, …)
-                blr: float = 1.5e-4,        # base learning rate, scaled by the effective batch / 256
-                lr: float | None = None,    # absolute learning rate (overrides `blr`)
+# the settings of `mae_lit_pretrain` (explained with `pretrain` below); `ssl_learner` takes its default base lr from them
+_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, pool=None, bs=64, mask_ratio=0.75,
+                 norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
+                 precision='auto', snapshot_every=2, limit=None, compile=False)
+
+# per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text below
+METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation split (the default-run section below)
+                   'simclr': dict(blr=1e-3, temperature=0.2),
+                   'ijepa': dict(blr=1e-4, ema=0.996)}  # chosen on the validation split (the I-JEPA chapter)
+
+def ssl_learner(dls,                        # fastai DataLoaders (images-only batches for self-supervised objectives)
+                objective: nn.Module,       # forward(x) -> output with .loss (MAE, SimCLR, I-JEPA, …)
+                blr: float | None = None,   # base learning rate, scaled by the effective batch / 256; default: the method's pretrain default
+                lr: float | None = None,    # absolute learning rate (overrides blr)
                 wd: float = 0.05,           # weight decay of the decayed group
                 betas: tuple = (0.9, 0.95), # AdamW betas
-                accum: int = 1,             # gradient accumulation steps: effective batch = `accum · bs`
+                accum: int = 1,             # gradient accumulation steps: effective batch = accum · bs
                 precision: str = 'auto',    # 'auto' (bf16 on CUDA, fp32 elsewhere), 'bf16', 'fp32'
                 cbs=None,                   # extra fastai callbacks
-                path: str | Path | None = None, # where fastai keeps `lr_find`'s temporary files (default: a temporary folder)
+                path: str | Path | None = None, # where fastai keeps lr_find's temporary files (default: a temporary folder)
                ) -> Learner:
     "An `SSLLearner` training `objective` with the MAE recipe: AdamW, lr = blr·batch/256, decay only on matrices."
     if accum < 1: raise ValueError(f'accum must be a positive integer, got {accum}')
@@ -70,6 +130,7 @@ def ssl_learner(dls,                        # fastai `DataLoaders` (images-only 
     device = torch.device(getattr(dls, 'device', None) or default_device())
     world = getattr(dls.train, 'world_size', 1)  # a sharded loader (`shard_dls`): every step sees `world` per-rank batches
     eff_batch = dls.train.bs * accum * world
+    if blr is None: blr = METHOD_DEFAULTS.get(getattr(objective, 'method', None), {}).get('blr', _DEFAULTS['blr'])  # as `mae_lit_pretrain`
     lr = lr if lr is not None else blr * eff_batch / 256
     opt = partial(torch.optim.AdamW, betas=betas, **({'fused': True} if device.type == 'cuda' else {'foreach': True}))
     extra = [NoSyncAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples; one all-reduce per step under DDP
@@ -83,47 +144,8 @@ def ssl_learner(dls,                        # fastai `DataLoaders` (images-only 
 
 mae_learner = ssl_learner  # the same factory: every objective shares the recipe and the callbacks
 
-class StepBudget(Callback):
-    "Train exactly `steps` training batches: stop mid-epoch, and run every schedule (`pct_train`) over the step count, not whole epochs."
-    order = -5  # after fastai's TrainEvalCallback (-10), before ParamScheduler (60) and everything that reads `pct_train`
-    def __init__(self, steps: int): self.steps = steps
-    def _done(self) -> int: return self.epoch * self.n_iter + self.iter  # batches trained before this one (resume-proof)
-    def before_epoch(self): self.stopped = False
-    def before_batch(self):
-        if not self.training: return
-        if self._done() >= self.steps:  # the budget is spent: this batch does not train; validation and the epoch's records follow
-            self.stopped = True; raise CancelTrainException()
-        self.learn.pct_train = self._done() / self.steps
-    def after_train(self):
-        rec = getattr(self.learn, 'recorder', None)
-        if self.stopped and rec is not None: rec.cancel_train = False  # a budget stop is a finished epoch: keep its training loss in the record
-
-def fit_warmup_cosine(learn: Learner,          # from `ssl_learner`
-                      n_epoch: int | None = None, # total epochs ...
-                      warmup_epochs: float = None, # linear warm-up length (fractions allowed); default: 5 % of the run
-                      lr: float | None = None, # peak learning rate (default: `learn.lr`)
-                      cbs=None,                # extra callbacks for this fit
-                      resume: str | Path | None = None, # a `checkpoint.safetensors` to continue from
-                      steps: int | None = None, # ... or exactly this many training batches (the last epoch stops part-way)
-                     ):
-    "Fit with the MAE schedule: linear warm-up from 0, then half a cosine to 0, stepped per iteration, over `n_epoch` epochs or `steps` batches."
-    if (n_epoch is None) == (steps is None): raise ValueError('give exactly one of n_epoch and steps')
-    n_iter = len(learn.dls.train)
-    if steps is not None:
-        if steps < 1: raise ValueError(f'steps must be at least 1, got {steps}')
-        n_epoch, budget = math.ceil(steps / n_iter), [StepBudget(steps)]
-        run_epochs = steps / n_iter  # the run's length in epochs (fractional)
-    else: budget, run_epochs = [], n_epoch
-    if n_epoch < 1: raise ValueError(f'n_epoch must be at least 1, got {n_epoch}')
-    lr = lr if lr is not None else learn.lr
-    w = min(max((0.05 * run_epochs if warmup_epochs is None else warmup_epochs) / run_epochs, 0.), 1.)
-    sched = SchedCos(lr, 0.) if w == 0 else combine_scheds([w, 1 - w], [SchedLin(0., lr), SchedCos(lr, 0.)]) if w < 1 else SchedLin(0., lr)
-    cbs = [ParamScheduler({'lr': sched}), *budget, *L(cbs)]
-    if resume is not None: return resume_fit(learn, resume, n_epoch, lr, cbs=cbs)
-    learn.fit(n_epoch, lr, cbs=cbs)
-
 # %% ../nbs/06_train.ipynb #110b98bd
-def step_flops(learn: Learner, # a learner whose model returns an output with `.loss` (objectives) or logits (classifiers)
+def step_flops(learn: Learner, # a learner whose model returns an output with .loss (objectives) or logits (classifiers)
               ) -> int:
     "Analytic FLOPs of one training step (forward + backward) on one training batch, counted from the operators' shapes by torch's `FlopCounterMode`."
     b = learn.dls.train.one_batch()
@@ -151,12 +173,12 @@ class _StepTimer(Callback):
 
 def calibrate_steps(probe: Learner,            # a throw-away learner built exactly like the real one (a copy of the model, the same callbacks)
                     budget: float | None,      # seconds of training; None: count the FLOPs only
-                    n_steps: int = 20,         # batches timed, after `warm` untimed ones
+                    n_steps: int = 20,         # batches timed, after warm untimed ones
                     warm: int = 3,             # first batches left out (allocation, caches)
                     min_s: float | None = None, # time at least this many seconds (default: 5 % of the budget, at least 1 s): fast steps are noisy
                    ) -> dict:
     "`steps` (training batches) that fit in `budget` seconds, from the measured seconds per step of `probe` and the measured start-up excess of its first steps; and the FLOPs of a step. Every random generator is restored."
-    states = _rng_state(probe)  # every generator a training epoch draws from, CUDA's included (the loaders are shared with the real learner)
+    states = rng_state(probe)  # every generator a training epoch draws from, CUDA's included (the loaders are shared with the real learner)
     try:
         res = dict(flops_per_step=step_flops(probe), bs=probe.dls.train.bs)
         if budget is not None:
@@ -165,7 +187,7 @@ def calibrate_steps(probe: Learner,            # a throw-away learner built exac
             res['s_per_step'] = s = (t.times[-1] - t.times[warm - 1]) / (len(t.times) - warm)
             res['start_s'] = max(0., t.times[warm - 1] - t.t0 - warm * s)  # the first steps' excess (allocation, caches): a fresh run pays it too
             res['steps'] = max(1, round((budget - res['start_s']) / s))
-    finally: _set_rng_state(probe, *states)
+    finally: set_rng_state(probe, *states)
     return res
 
 # %% ../nbs/06_train.ipynb #6044c283
@@ -181,47 +203,40 @@ def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE
         a2.set_xlabel('epoch'); a2.set_ylabel('target spread across images'); a2.grid(alpha=.3)
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
-_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, pool=None, bs=64, mask_ratio=0.75,
-                 norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
-                 precision='auto', snapshot_every=2, limit=None, compile=False)
-
-OBJECTIVES = {'mae': create_mae, 'simclr': create_simclr, 'ijepa': create_ijepa}  # method -> preset factory
-METHOD_PRESETS = {'mae': MAE_PRESETS, 'simclr': SIMCLR_PRESETS, 'ijepa': IJEPA_PRESETS}
-# `preset` names the backbone for every method: the MAE preset names (the historical default) map to each method's
-# preset on the same encoder; each method's own preset names are accepted too
-BACKBONES = {'mae_vit_tiny_fmnist': dict(mae='mae_vit_tiny_fmnist', simclr='simclr_vit_tiny_fmnist', ijepa='ijepa_vit_tiny_fmnist'),
-             'mae_vit_ref_fmnist': dict(mae='mae_vit_ref_fmnist', simclr='simclr_vit_ref_fmnist', ijepa='ijepa_vit_ref_fmnist')}
-# per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text above
-METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation split (the default-run section below)
-                   'simclr': dict(blr=1e-3, temperature=0.2),
-                   'ijepa': dict(blr=1e-4, ema=0.996)}  # chosen on the validation split (the I-JEPA chapter)
-_OBJECTIVE_KWARGS = {  # run settings -> the objective's constructor arguments
-    'mae': lambda c: dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio),
-    'simclr': lambda c: dict(temperature=c.temperature),
-    'ijepa': lambda c: dict()}
-_LOSS_LABEL = {'mae': 'MAE loss (hidden patches)', 'simclr': 'NT-Xent loss', 'ijepa': 'I-JEPA loss (smooth-L1, target blocks)'}
-
-def method_preset(method: str, # 'mae', 'simclr' or 'ijepa'
-                  preset: str, # a backbone name (a key of `BACKBONES`) or one of the method's own presets
+OBJECTIVES = tuple(objective_methods())  # the registered methods (`register_objective`): 'mae', 'simclr', 'ijepa'
+def method_preset(method: str, # a registered method: 'mae', 'simclr' or 'ijepa'
+                  preset: str, # a backbone: any registered objective preset (its encoder shape is used) or a ViT preset
                  ) -> str:
-    "The name of `method`'s preset for `preset` (see `BACKBONES`), or a ValueError listing the valid names."
-    if method not in OBJECTIVES: raise ValueError(f'unknown method {method!r}; choose one of {", ".join(OBJECTIVES)}')
-    if preset in METHOD_PRESETS[method]: return preset
-    if preset in BACKBONES and method in BACKBONES[preset]: return BACKBONES[preset][method]
-    valid = sorted({*METHOD_PRESETS[method], *(b for b in BACKBONES if method in BACKBONES[b])})
-    raise ValueError(f'unknown preset {preset!r} for method {method!r}; choose one of {", ".join(valid)}')
+    "The name of `method`'s preset on `preset`'s backbone (`objective_preset`), or a ValueError listing the valid names."
+    return objective_preset(method, preset)
+
+@patch(cls_method=True)
+def run_kwargs(cls: MaskedAutoencoder, c) -> dict:
+    "The MAE's constructor arguments from `pretrain`'s settings `c`."
+    return dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio)
+
+@patch(cls_method=True)
+def run_kwargs(cls: SimCLR, c) -> dict:
+    "SimCLR's constructor arguments from `pretrain`'s settings `c`."
+    return dict(temperature=c.temperature)
 
 def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', size: int | None = None, **settings) -> nn.Module:
     "The objective `pretrain` trains, from its settings (`_DEFAULTS` and `METHOD_DEFAULTS` fill the gaps)."
     c = argparse.Namespace(**{**_DEFAULTS, **METHOD_DEFAULTS.get(method, {}), **settings, 'method': method, 'preset': preset})
     name = method_preset(method, preset)
-    return OBJECTIVES[method](name, **_OBJECTIVE_KWARGS[method](c), **({'img_size': size} if size else {}))
+    with torch.device('meta'): cls = type(create_objective(name))
+    kw = cls.run_kwargs(c) if hasattr(cls, 'run_kwargs') else {}
+    return create_objective(name, **kw, **({'img_size': size} if size else {}))
 
-def _loader_aug(method: str, model: nn.Module):
-    "The loaders' batch augmentation per method: MAE's crop + flip; none for SimCLR (it makes its views); a weak crop for I-JEPA."
-    if method == 'simclr': return False
-    if method == 'ijepa': return ssl_augment(tuple(model.img_size if hasattr(model, 'img_size') else model.vit_config['img_size']), min_scale=0.3)
-    return None  # the loaders' default: MAE's RandomResizedCrop(0.2-1) + flip
+@patch
+def loader_aug(self: SimCLR):
+    "SimCLR makes its own two views: the loaders do not augment."
+    return False
+
+@patch
+def loader_aug(self: IJEPA):
+    "I-JEPA: a weak crop (at least 30 % of the image) + flip, as in its paper."
+    return ssl_augment(tuple(self.img_size), min_scale=0.3)
 
 def ema_start(steps: int,            # training steps of the run
               horizon: float = 0.02, # the EMA's time constant 1/(1 − m) as a fraction of the run
@@ -230,19 +245,30 @@ def ema_start(steps: int,            # training steps of the run
     "I-JEPA's starting EMA momentum scaled to the run length: the target follows the context encoder over ~2 % of the run, never faster than m=0.9 nor slower than the paper's 0.996."
     return min(hi, max(lo, 1 - 1 / (horizon * steps)))
 
-def _method_callbacks(method: str, model: nn.Module, snap_imgs, stats, c, out: Path | None) -> list:
-    "Callbacks only one method needs: reconstruction snapshots (MAE; not when `out` is None), the EMA target encoder and the target-spread monitor (I-JEPA)."
-    if method == 'mae': return [] if out is None else [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
-    if method == 'ijepa':
-        total = c.steps or (c.epochs * c.n_iter if getattr(c, 'n_iter', None) else None)
-        m0 = c.ema if c.ema else ema_start(total) if total else 0.996  # ema=0: scaled to the run's length
-        return [EMATarget('context_encoder', 'target_encoder', momentum=(m0, 1.0)), TargetSpread()]
-    return []
+@patch
+def train_callbacks(self: MaskedAutoencoder, c, out: Path | None = None, snap_imgs=None, stats=None) -> list:
+    "The MAE's own callback: reconstruction snapshots every `c.snapshot_every` epochs into `out` (none without a run folder)."
+    return [] if out is None else [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
+
+@patch
+def train_callbacks(self: IJEPA, c, out: Path | None = None, snap_imgs=None, stats=None) -> list:
+    "I-JEPA's: the EMA target encoder (momentum from `c.ema`, or `ema_start` of the run's length) and the target-spread monitor."
+    total = c.steps or (c.epochs * c.n_iter if getattr(c, 'n_iter', None) else None)
+    m0 = c.ema if c.ema else ema_start(total) if total else 0.996  # ema=0: scaled to the run's length
+    return [EMATarget('context_encoder', 'target_encoder', momentum=(m0, 1.0)), TargetSpread()]
+
+def _loader_aug(model: nn.Module):
+    "The loaders' batch augmentation of an objective: its `loader_aug()`, else MAE's crop + flip (the loaders' default, `None`)."
+    return model.loader_aug() if hasattr(model, 'loader_aug') else None
+
+def _train_callbacks(model: nn.Module, c, out: Path | None = None, snap_imgs=None, stats=None) -> list:
+    "An objective's own training callbacks (`train_callbacks`), none if it defines none."
+    return model.train_callbacks(c, out, snap_imgs, stats) if hasattr(model, 'train_callbacks') else []
 
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
-             resume: bool = False,           # continue the run in `out` from its last checkpoint
+             resume: bool = False,           # continue the run in out from its last checkpoint
              knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
-             **cfg,                          # settings: see `_DEFAULTS` and `mae_lit_pretrain --help`
+             **cfg,                          # settings: see _DEFAULTS and mae_lit_pretrain --help
             ) -> dict:
     "Pretrain an objective (MAE, SimCLR or I-JEPA) on a data source and write the run folder; returns the metrics."
     out = Path(out)
@@ -261,7 +287,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         if (out/'checkpoint.safetensors').exists():
             raise FileExistsError(f'{out} already holds a run; pass --resume to continue it, or choose another --out')
         method = cfg.get('method') or _DEFAULTS['method']
-        if method not in OBJECTIVES: raise ValueError(f'unknown method {method!r}; choose one of {", ".join(OBJECTIVES)}')
+        if method not in objective_methods(): raise ValueError(f'unknown method {method!r}; choose one of {", ".join(objective_methods())}')
         cfg = {**_DEFAULTS, **METHOD_DEFAULTS[method], **{k: v for k, v in cfg.items() if v is not None}}
     c = argparse.Namespace(**cfg)
     method_preset(c.method, c.preset)  # ValueError naming the valid presets
@@ -281,7 +307,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto) only')
         dl_kw.update(size=tuple(model.img_size), grey=model.in_chans == 1)
     elif c.limit: dl_kw['limit'] = c.limit
-    dls = get_dls(c.data, aug=_loader_aug(c.method, model), **dl_kw)
+    dls = get_dls(c.data, aug=_loader_aug(model), **dl_kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=c.seed, accum=c.accum)  # disjoint per-rank slices of each global batch
     xb = dls.one_batch()[0]
     if tuple(xb.shape[1:]) != (model.in_chans, *model.img_size):
@@ -299,7 +325,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     n_iter = c.n_iter = len(dls.train)
     if not resume:  # a throw-away copy of the learner gives the FLOPs of a step and, for a time budget, the seconds of one
         probe = mae_learner(dls, copy.deepcopy(model), blr=c.blr, accum=c.accum, precision=c.precision,
-                            cbs=_method_callbacks(c.method, model, None, dls.stats, c, None))
+                            cbs=_train_callbacks(model, c, None, None, dls.stats))
         cal = calibrate_steps(probe, c.time_budget); del probe
         if c.time_budget:
             c.steps = broadcast_object(cal['steps'])  # every rank trains rank 0's number of steps
@@ -309,11 +335,11 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if getattr(c, 'compile', False):  # opt-in: torch.compile in place (same module, same state-dict names); compiles on the first batch
         model.compile()               # the calibration above timed eager steps; compile time comes on top (tens of seconds)
     cfg = vars(c)
-    if dist.main: _atomic_json({**cfg, 'world_size': dist.world_size}, out/'config.json')
+    if dist.main: atomic_json({**cfg, 'world_size': dist.world_size}, out/'config.json')
     snap_imgs = dls.valid.one_batch()[0][:8]
     cbs = [CheckpointCallback(out, preset=c.preset, config=cfg, method=c.method, vit_config=model.vit_config,
                               encoder_prefix=getattr(model, 'encoder_prefix', '')),
-           *_method_callbacks(c.method, model, snap_imgs, dls.stats, c, out)]
+           *_train_callbacks(model, c, out, snap_imgs, dls.stats)]
     t_fit = time.perf_counter()
     with ddp_ctx(learn, seed=c.seed):  # DDP through fastai + accelerate when WORLD_SIZE > 1; nothing otherwise
         fit_warmup_cosine(learn, None if c.steps else c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
@@ -330,7 +356,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
     spread = (getattr(learn, 'resume_meta', {}).get('target_spread', []) if resume else []) + list(getattr(learn, 'target_spread_log', []))
     cal = getattr(c, 'calibration', None) or {}
-    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=_LOSS_LABEL[c.method], spread=spread)
+    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=getattr(model, 'loss_label', 'loss'), spread=spread)
     imgs = sum(r['images'] for r in thr); secs = sum(r['seconds'] for r in thr)
     steps = sum(r['batches'] for r in thr)
     fps = cal['flops_per_step'] / cal['bs'] if cal else float('nan')  # analytic FLOPs per training image
@@ -348,7 +374,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if knn: metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test')
     metrics['wall_s'] = time.perf_counter() - t_start
     metrics['world_size'] = dist.world_size
-    _atomic_json(metrics, out/'metrics.json')
+    atomic_json(metrics, out/'metrics.json')
     teardown_distributed(dist)
     return metrics
 
@@ -381,7 +407,7 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                    "or a folder of tar shards with train/ and valid/ sub-folders (written by mae_lit.distributed.write_shards; streamed)")
     p.add_argument('--method', default=d['method'], choices=list(OBJECTIVES),
                    help='pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023)')
-    p.add_argument('--preset', default=d['preset'], choices=sorted({*BACKBONES, *(n for ps in METHOD_PRESETS.values() for n in ps)}),
+    p.add_argument('--preset', default=d['preset'], choices=sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS}),
                    help='backbone: a MAE preset name selects the same encoder for every --method')
     g = p.add_mutually_exclusive_group()
     g.add_argument('--epochs', type=_positive_int, default=None, help=f"number of epochs (default {d['epochs']})")

@@ -15,11 +15,12 @@ from .patches import get_2d_sincos_pos_embed
 from .masking import gather_tokens
 
 # %% auto #0
-__all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'SplitQKVAttention', 'ViTEncoder', 'vit_tiny_fmnist', 'vit_ref_fmnist',
-           'vit_base_patch16', 'vit_large_patch16', 'vit_huge_patch14', 'EncoderShape']
+__all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'OBJECTIVE_PRESETS', 'init_vit_module', 'SplitQKVAttention', 'vit_blocks', 'ViTEncoder',
+           'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_base_patch16', 'vit_large_patch16', 'vit_huge_patch14',
+           'EncoderShape', 'register_objective', 'objective_methods', 'objective_preset', 'create_objective']
 
 # %% ../nbs/02_vit.ipynb #bac8215e
-def _init_vit_module(m: nn.Module):
+def init_vit_module(m: nn.Module):
     "Official MAE init for one module: xavier-uniform `Linear` with zero bias, `LayerNorm` weight 1 and bias 0"
     if isinstance(m, nn.Linear):
         nn.init.xavier_uniform_(m.weight)
@@ -38,7 +39,7 @@ class SplitQKVAttention(Attention):
         return self.proj_drop(self.proj(x.transpose(1, 2).reshape(B, N, self.num_heads * self.head_dim)))
 
 # %% ../nbs/02_vit.ipynb #3297a82f
-def _blocks(dim, depth, num_heads, mlp_ratio, norm_layer, drop_path_rate=0.) -> nn.ModuleList:
+def vit_blocks(dim, depth, num_heads, mlp_ratio, norm_layer, drop_path_rate=0.) -> nn.ModuleList:
     "`depth` timm pre-norm transformer blocks (qkv bias, fused SDPA attention), drop-path rising linearly to `drop_path_rate`"
     if dim % num_heads: raise ValueError(f"width {dim} must be divisible by the number of heads, got {num_heads} heads")
     dpr = [drop_path_rate * i / max(depth - 1, 1) for i in range(depth)]  # plain floats: works on the meta device too
@@ -52,7 +53,7 @@ class ViTEncoder(nn.Module):
     "ViT encoder over the visible tokens only: imgs (B, C, H, W), ids_keep (B, K) -> latent (B, 1+K, D)"
     def __init__(self,
                  img_size:int|tuple=224,  # image size, int or (H, W)
-                 patch_size:int|tuple=16,  # patch size, int or (ph, pw); must divide `img_size`
+                 patch_size:int|tuple=16,  # patch size, int or (ph, pw); must divide img_size
                  in_chans:int=3,  # number of image channels C
                  embed_dim:int=768,  # token width D (a multiple of 4 for the 2-D sin-cos code)
                  depth:int=12,  # number of transformer blocks
@@ -72,7 +73,7 @@ class ViTEncoder(nn.Module):
         self.patch_embed = PatchEmbed(img_size, patch_size, in_chans, embed_dim)  # conv p×p stride p, then flatten: (B, L, D)
         self.cls_token = nn.Parameter(torch.zeros(1, 1, embed_dim))
         self.pos_embed = nn.Parameter(torch.zeros(1, 1 + self.num_patches, embed_dim), requires_grad=False)  # fixed
-        self.blocks = _blocks(embed_dim, depth, num_heads, mlp_ratio, norm_layer, drop_path_rate)
+        self.blocks = vit_blocks(embed_dim, depth, num_heads, mlp_ratio, norm_layer, drop_path_rate)
         self.norm = norm_layer(embed_dim)
         self._init_weights()
 
@@ -83,7 +84,7 @@ class ViTEncoder(nn.Module):
         w = self.patch_embed.proj.weight.data
         nn.init.xavier_uniform_(w.view(w.shape[0], -1))  # the conv is a Linear(C*ph*pw -> D) on each patch
         nn.init.normal_(self.cls_token, std=.02)
-        for m in (self.blocks, self.norm): m.apply(_init_vit_module)
+        for m in (self.blocks, self.norm): m.apply(init_vit_module)
 
     @property
     def img_size(self) -> tuple: return tuple(self.patch_embed.img_size)
@@ -121,7 +122,7 @@ def embed(self:ViTEncoder,
 # %% ../nbs/02_vit.ipynb #c96ceaad
 @patch
 def forward_tokens(self:ViTEncoder,
-                   x:Tensor,  # embedded patch tokens (B, L, D), as returned by `embed`
+                   x:Tensor,  # embedded patch tokens (B, L, D), as returned by embed
                    ids_keep:Tensor|None=None,  # indices of the tokens to keep (B, K); None keeps all L in order
                   ) -> Tensor:  # normed latent (B, 1+K, D), cls first
     "Run the blocks on the kept tokens: x (B, L, D), ids_keep (B, K) -> (B, 1+K, D)"
@@ -202,3 +203,43 @@ class EncoderShape:
     patch_size = property(lambda self: getattr(self, self._shape_from).patch_size, doc="(ph, pw)")
     grid_size = property(lambda self: getattr(self, self._shape_from).grid_size, doc="(gh, gw) patch grid")
     num_patches = property(lambda self: getattr(self, self._shape_from).num_patches, doc="L = gh·gw")
+
+# %% ../nbs/02_vit.ipynb #251ff665
+OBJECTIVE_PRESETS: dict = {}  # preset name -> dict(method=..., backbone=a VIT_CONFIGS name, factory=the preset function)
+
+def register_objective(method: str,   # the objective's method name, e.g. 'mae'
+                       backbone: str, # the VIT_CONFIGS shape the preset builds on, e.g. 'vit_tiny_fmnist'
+                      ):
+    "Decorator: register a preset function of `method` on `backbone` under the function's name (timm-style)."
+    if backbone not in VIT_CONFIGS: raise ValueError(f"unknown backbone {backbone!r}; choose one of {', '.join(VIT_CONFIGS)}")
+    def _register(fn):
+        OBJECTIVE_PRESETS[fn.__name__] = dict(method=method, backbone=backbone, factory=fn)
+        return fn
+    return _register
+
+def objective_methods() -> list:
+    "The registered methods, in registration order."
+    return list(dict.fromkeys(p['method'] for p in OBJECTIVE_PRESETS.values()))
+
+def objective_preset(method: str,  # a registered method
+                     backbone: str, # a VIT_CONFIGS name, or any registered objective preset (its backbone is used)
+                    ) -> str:
+    "The name of `method`'s preset on `backbone`; a ValueError naming the valid choices."
+    if method not in objective_methods(): raise ValueError(f"unknown method {method!r}; registered: {', '.join(objective_methods())}")
+    if OBJECTIVE_PRESETS.get(backbone, {}).get('method') == method: return backbone
+    shape = OBJECTIVE_PRESETS[backbone]['backbone'] if backbone in OBJECTIVE_PRESETS else backbone
+    hit = [n for n, p in OBJECTIVE_PRESETS.items() if p['method'] == method and p['backbone'] == shape]
+    if hit: return hit[0]
+    valid = sorted({p['backbone'] for p in OBJECTIVE_PRESETS.values() if p['method'] == method})
+    raise ValueError(f"no {method} preset on backbone {backbone!r}; {method} is registered on {', '.join(valid)}")
+
+def create_objective(name: str,                # a registered preset ('mae_vit_tiny_fmnist') or a method ('simclr')
+                     backbone: str | None = None, # with a method: the encoder shape (a ViT preset or another objective's preset)
+                     **kwargs,                 # override any argument of the objective, e.g. mask_ratio=0.6
+                    ) -> nn.Module:
+    "Build a registered objective preset by name, or a method on a backbone; imgs (B, C, H, W) -> output with `.loss`."
+    if backbone is not None: name = objective_preset(name, backbone)
+    if name not in OBJECTIVE_PRESETS:
+        hint = ' (a method needs backbone=…)' if name in objective_methods() else ''
+        raise ValueError(f"unknown objective preset {name!r}{hint}; registered: {', '.join(OBJECTIVE_PRESETS) or 'none (import mae_lit.all)'}")
+    return OBJECTIVE_PRESETS[name]['factory'](**kwargs)

@@ -12,34 +12,13 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 
 from .mae import MaskedAutoencoder, MAE_PRESETS
-from .callbacks import reconstruction_figure, _to_display
-from .eval import normalize_images, resolve_checkpoint
+from .callbacks import reconstruction_figure, to_display
+from .eval import normalize_images
+from .checkpoints import load_mae
 
 # %% auto #0
-__all__ = ['load_mae', 'reconstruction_grid', 'mask_ratio_figure', 'attention_maps', 'cls_attention', 'attention_figure',
-           'embed_2d', 'embedding_figure']
-
-# %% ../nbs/08_viz.ipynb #6a465645
-def load_mae(path: str | Path,    # a run folder (from `mae_lit_pretrain`) or a `.safetensors` file holding a full MAE
-             device=None,         # default: the CPU
-            ) -> MaskedAutoencoder:
-    "The full `MaskedAutoencoder` (encoder and decoder, eval mode) of a checkpoint written by this package."
-    f, sd, meta = resolve_checkpoint(path)
-    cfg = meta.get('config') or {}
-    preset = meta.get('preset') or cfg.get('preset')
-    if preset not in MAE_PRESETS:
-        raise ValueError(f'{f}: expected an MAE preset name in the metadata (one of {", ".join(MAE_PRESETS)}), got {preset!r}')
-    model = MAE_PRESETS[preset](norm_pix_loss=bool(cfg.get('norm_pix', False)), **({'img_size': cfg['size']} if cfg.get('size') else {}))
-    want = model.state_dict()
-    missing = [k for k in want if k not in sd]
-    if missing:
-        dec = [k for k in missing if k.startswith(('decoder', 'mask_token'))]
-        raise ValueError(f'{f} lacks {len(missing)} of the {len(want)} keys of {preset}'
-                         + (' — it has no decoder (an encoder-only checkpoint?), and reconstructions need one' if dec else '')
-                         + f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}")
-    model.load_state_dict({k: sd[k] for k in want}, strict=True)
-    if 'mask_ratio' in cfg: model.mask_ratio = cfg['mask_ratio']
-    return model.to(device or 'cpu').eval()
+__all__ = ['reconstruction_grid', 'mask_ratio_figure', 'attention_maps', 'cls_attention', 'attention_figure', 'embed_2d',
+           'embedding_figure']
 
 # %% ../nbs/08_viz.ipynb #f42bc60c
 def _model_input(imgs: Tensor, stats: tuple, device) -> Tensor:
@@ -48,9 +27,9 @@ def _model_input(imgs: Tensor, stats: tuple, device) -> Tensor:
     return torch.Tensor(imgs).as_subclass(torch.Tensor).to(device)
 
 @torch.no_grad()
-def reconstruction_grid(model: MaskedAutoencoder,  # has `reconstruct` (an MAE)
+def reconstruction_grid(model: MaskedAutoencoder,  # has reconstruct (an MAE)
                         imgs: Tensor,              # uint8 (B, H, W) / (B, C, H, W), or normalised float (B, C, H, W)
-                        stats: tuple,              # `(mean, std)` of the training data
+                        stats: tuple,              # (mean, std) of the training data
                         n: int = 8,                # images (columns)
                         mask_ratio: float | None = None, # default: the model's
                         seed: int = 0,             # seed of the masking noise
@@ -65,9 +44,9 @@ def reconstruction_grid(model: MaskedAutoencoder,  # has `reconstruct` (an MAE)
     finally: model.mask_ratio = old
 
 @torch.no_grad()
-def mask_ratio_figure(model: MaskedAutoencoder,   # has `reconstruct` (an MAE)
+def mask_ratio_figure(model: MaskedAutoencoder,   # has reconstruct (an MAE)
                       imgs: Tensor,               # a few images, uint8 or normalised float
-                      stats: tuple,               # `(mean, std)` of the training data
+                      stats: tuple,               # (mean, std) of the training data
                       ratios=(0.25, 0.5, 0.75, 0.9), # mask ratios (columns)
                       seed: int = 0,              # seed of the noise, shared by every ratio
                      ):
@@ -79,7 +58,7 @@ def mask_ratio_figure(model: MaskedAutoencoder,   # has `reconstruct` (an MAE)
     recs = [model.reconstruct(x, mask_ratio=r, noise=noise) for r in ratios]  # one noise: the masks are nested
     fig, axs = plt.subplots(len(x), 1 + 2 * len(ratios), figsize=(1.1 * (1 + 2 * len(ratios)), 1.2 * len(x) + 0.4), squeeze=False)
     def disp(t, hidden=None):                                                  # (B, C, H, W) -> (B, H, W, C) in [0, 1]
-        d = _to_display(t.float(), stats)
+        d = to_display(t.float(), stats)
         return d if hidden is None else torch.where(hidden.permute(0, 2, 3, 1).cpu().bool(), torch.full_like(d, 0.5), d)
     panels = [(disp(x), 'original')] + [p for r, rec in zip(ratios, recs) for p in
               ((disp(rec['masked'], rec['mask_img']), f'{r:.0%} hidden'), (disp(rec['pasted']), 'pasted'))]
@@ -93,7 +72,7 @@ def mask_ratio_figure(model: MaskedAutoencoder,   # has `reconstruct` (an MAE)
 
 # %% ../nbs/08_viz.ipynb #902282a5
 @torch.no_grad()
-def attention_maps(encoder: nn.Module,  # a `ViTEncoder` (or a model built on it: MAE, classifier)
+def attention_maps(encoder: nn.Module,  # a ViTEncoder (or a model built on it: MAE, classifier)
                    imgs: Tensor,        # normalised images (B, C, H, W)
                    block: int = -1,     # which block's attention (default: the last)
                   ) -> Tensor:          # (B, heads, 1+L, 1+L), rows sum to 1; token 0 is the class token
@@ -111,7 +90,7 @@ def attention_maps(encoder: nn.Module,  # a `ViTEncoder` (or a model built on it
     q, k = a.q_norm(qkv[0]), a.k_norm(qkv[1])
     return ((q * a.scale) @ k.transpose(-2, -1)).softmax(dim=-1)  # (B, heads, N, N)
 
-def cls_attention(encoder: nn.Module,   # a `ViTEncoder` (or a model built on it)
+def cls_attention(encoder: nn.Module,   # a ViTEncoder (or a model built on it)
                   imgs: Tensor,         # normalised images (B, C, H, W)
                   block: int = -1,      # which block (default: the last)
                  ) -> Tensor:           # (B, heads, gh, gw)
@@ -119,9 +98,9 @@ def cls_attention(encoder: nn.Module,   # a `ViTEncoder` (or a model built on it
     A = attention_maps(encoder, imgs, block)[:, :, 0, 1:]     # (B, heads, L): cls query, patch keys
     return A.reshape(*A.shape[:2], *encoder.grid_size)        # (B, heads, gh, gw)
 
-def attention_figure(encoder: nn.Module,  # a `ViTEncoder` (or a model built on it)
+def attention_figure(encoder: nn.Module,  # a ViTEncoder (or a model built on it)
                      imgs: Tensor,        # uint8 (B, H, W) / (B, C, H, W), or normalised float (B, C, H, W)
-                     stats: tuple,        # `(mean, std)` of the training data
+                     stats: tuple,        # (mean, std) of the training data
                      n: int = 4,          # images (rows)
                      block: int = -1,     # which block (default: the last)
                      vmax: float | None = None, # top of the colour scale in multiples of uniform attention; default: the largest value
@@ -135,7 +114,7 @@ def attention_figure(encoder: nn.Module,  # a `ViTEncoder` (or a model built on 
     maps = torch.cat([att.mean(1, keepdim=True), att], 1) * L              # (n, 1+heads, gh, gw); 1 = uniform attention
     up = F.interpolate(maps, size=x.shape[-2:], mode='nearest')            # (n, 1+heads, H, W)
     vmax = vmax or max(float(maps.max()), 1.)
-    disp = _to_display(x.float(), stats)                                   # (n, H, W, C)
+    disp = to_display(x.float(), stats)                                   # (n, H, W, C)
     fig, axs = plt.subplots(len(x), 2 + H, figsize=(1.25 * (2 + H) + 0.6, 1.3 * len(x) + 0.4), squeeze=False)
     for i in range(len(x)):
         img = disp[i][..., 0] if disp.shape[-1] == 1 else disp[i]
