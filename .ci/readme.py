@@ -1,30 +1,161 @@
-"""Write README.md from nbs/index.ipynb (what `nbdev_readme` does where quarto is installed), or check it is current.
+"""Write README.md from nbs/index.ipynb, the home page of the docs site, or check it is current.
 
-Markdown cells are copied, the frontmatter title/description become a heading and a quote, code cells not marked
-`#| hide` become Python blocks. `python .ci/readme.py --check` exits 1 when README.md is stale.
+`python .ci/readme.py` writes README.md; `python .ci/readme.py --check` writes nothing and exits 1 when README.md is not
+what it would write, or when an image it shows is missing or not tracked by git (GitHub would show a broken image).
+
+The home page's code cells are executed, in order, in one IPython shell (execnb's `CaptureShell`, as `nbdev_test` runs
+them) with `nbs/` as the working directory, so the README shows the same numbers and figures as the page, read from
+the committed files under `nbs/results/` by the code it shows. Committed notebooks carry no outputs, which is why
+`nbdev_readme` (Quarto, `--no-execute`) cannot show them: this script is the one generator of README.md, with or
+without Quarto. Rendering, as nbdev does for the site:
+  - markdown cells are copied; links to pages of the site (`train.html`, `compare.html#...`) become links to the
+    published site (settings.ini `doc_host` + `doc_baseurl`), which GitHub can follow;
+  - code cells are shown as Python blocks, without their `#|` directives; `#| hide` (and `include: false`) cells are
+    run but not shown, `echo: false` shows only the outputs, `output: false` only the code; cells flagged with a test
+    flag (settings.ini `tst_flags`, e.g. `slow`) or `eval: false` are shown and not run;
+  - outputs: printed text as a fenced text block, a DataFrame as a Markdown table, an image as a Markdown image. An
+    image whose bytes are those of a PNG committed under `nbs/results/` (`IPython.display.Image(filename=...)`) links
+    to that file; any other figure (drawn by the cell) is written to `nbs/results/readme/<cell id>-<n>.png` and
+    linked there. stderr is not shown (and fails the docs checks anyway); an exception fails the script.
 """
-import json, sys
+from __future__ import annotations
+import configparser, difflib, hashlib, os, re, subprocess, sys
+from base64 import b64decode
 from pathlib import Path
 
-root = Path(__file__).resolve().parents[1]
+import nbformat
 
-def render(nb_path=root/'nbs'/'index.ipynb'):
-    cells = json.loads(Path(nb_path).read_text())['cells']
-    out = []
-    for c in cells:
-        src = ''.join(c['source']).strip()
-        if not src: continue
-        if c['cell_type'] == 'markdown': out.append(src)
-        elif c['cell_type'] == 'code':
-            lines = src.split('\n')
-            if any(l.strip().replace(' ', '') in ('#|hide', '#|hide_input', '#|exporti') for l in lines if l.startswith('#|')): continue
-            code = '\n'.join(l for l in lines if not l.startswith('#|')).strip()
-            if code: out.append(f'```python\n{code}\n```')
-    return '<!-- generated from nbs/index.ipynb by .ci/readme.py (nbdev_readme does the same with quarto); edit the notebook -->\n\n' + '\n\n'.join(out) + '\n'
+root = Path(__file__).resolve().parents[1]
+nbs = root/'nbs'
+fig_dir = nbs/'results'/'readme'
+HEADER = ('<!-- generated from nbs/index.ipynb (the docs home page) by `python .ci/readme.py`, which runs its code cells; '
+          'edit the notebook -->')
+
+
+def config() -> dict:
+    cfg = configparser.ConfigParser(); cfg.read(root/'settings.ini')
+    return dict(cfg['DEFAULT'])
+
+
+def directives(src: str) -> dict[str, str]:
+    "The `#| key: value` (or `#| flag`) lines at the top of a cell"
+    out = {}
+    for line in src.splitlines():
+        m = re.match(r'\s*#\s*\|\s*(.*)', line)
+        if not m:
+            if line.strip(): break
+            continue
+        k, _, v = m.group(1).partition(':')
+        out[k.strip().lower()] = v.strip().lower()
+    return out
+
+
+def md_cell(v) -> str:
+    s = '' if v is None else str(v)
+    return s.replace('|', '\\|').replace('\n', ' ')
+
+
+def md_table(df) -> str:
+    "A DataFrame as a GitHub Markdown table (the index too, unless it is the default 0..n-1)"
+    import pandas as pd
+    d = df if isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1 else df.reset_index()
+    num = [pd.api.types.is_numeric_dtype(d[c]) for c in d.columns]
+    head = '| ' + ' | '.join(md_cell(c) for c in d.columns) + ' |'
+    rule = '|' + '|'.join('---:' if n else '---' for n in num) + '|'
+    rows = ['| ' + ' | '.join(md_cell(v) for v in r) + ' |' for r in d.itertuples(index=False, name=None)]
+    return '\n'.join([head, rule, *rows])
+
+
+def committed_pngs() -> dict[str, Path]:
+    "sha256 of every PNG under nbs/results/ (outside the readme folder) -> its path"
+    return {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in sorted((nbs/'results').rglob('*.png'))
+            if fig_dir not in p.parents}
+
+
+def make_shell():
+    import matplotlib; matplotlib.use('Agg')
+    from execnb.shell import CaptureShell
+    sh = CaptureShell(mpl_format='png')
+    # no software version in the PNGs, so a figure's bytes do not change with matplotlib's version
+    sh.run("set_matplotlib_formats('png', metadata={'Software': None})")
+    import pandas as pd
+    sh.display_formatter.formatters['text/markdown'].for_type(pd.DataFrame, md_table)
+    return sh
+
+
+def render(nb_path: Path = nbs/'index.ipynb') -> tuple[str, dict[Path, bytes]]:
+    "README.md's text, and the figures it links that are not committed files ({path: png bytes})"
+    cfg = config()
+    site = cfg['doc_host'].rstrip('/') + '/' + cfg.get('doc_baseurl', '').strip('/')
+    flags = set(cfg.get('tst_flags', '').split())
+    nb = nbformat.read(nb_path, as_version=4)
+    known, figs, out = committed_pngs(), {}, []
+    cwd = os.getcwd(); os.chdir(nb_path.parent)
+    try:
+        sh = make_shell()
+        for c in nb.cells:
+            src = c.source.strip()
+            if not src: continue
+            if c.cell_type == 'markdown':
+                # [text](page.html) or (page.html#anchor) -> the published page; absolute URLs and #anchors stay
+                out.append(re.sub(r'\]\((?![a-z]+:|#|/)([\w./-]+\.html(?:#[\w-]*)?)\)', lambda m: f']({site}/{m.group(1)})', src))
+                continue
+            if c.cell_type != 'code': continue
+            d = directives(src)
+            code = '\n'.join(l for l in src.split('\n') if not re.match(r'\s*#\s*\|', l)).strip()
+            hidden = any(k in d for k in ('hide', 'hide_input', 'exporti')) or d.get('include') == 'false'
+            run = not (flags & set(d)) and d.get('eval') != 'false'
+            if code and not hidden and d.get('echo') != 'false': out.append(f'```python\n{code}\n```')
+            if not run: continue
+            outs = sh.run(src)
+            err = [o for o in outs if o['output_type'] == 'error']
+            if err: sys.exit(f'nbs/index.ipynb cell {c.id} failed:\n' + ''.join(err[0]['traceback']))
+            if hidden or d.get('output') == 'false': continue
+            n, text = 0, []
+            def flush():
+                if text: out.append('```text\n' + ''.join(text).rstrip('\n') + '\n```'); text.clear()
+            for o in outs:
+                if o['output_type'] == 'stream':
+                    if o['name'] == 'stdout': text.append(''.join(o['text']))
+                    else: print(f'cell {c.id} stderr (not in the README):\n' + ''.join(o['text']), file=sys.stderr)
+                    continue
+                data = o.get('data', {})
+                g = lambda t: ''.join(data[t]) if t in data else None
+                if (m := g('text/markdown')) is not None: flush(); out.append(m.strip())
+                elif (b := g('image/png')) is not None:
+                    flush(); png = b64decode(b); n += 1
+                    p = known.get(hashlib.sha256(png).hexdigest())
+                    if p is None: p = fig_dir/f'{c.id}-{n}.png'; figs[p] = png
+                    out.append(f'![]({p.relative_to(root).as_posix()})')
+                elif (t := g('text/plain')) is not None: text.append(t.rstrip('\n') + '\n')
+            flush()
+    finally: os.chdir(cwd)
+    return HEADER + '\n\n' + '\n\n'.join(out) + '\n', figs
+
+
+def image_problems(text: str) -> list[str]:
+    "Images README.md shows that are missing, or not tracked by git (so GitHub would not show them)"
+    probs = []
+    for rel in re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', text):
+        if re.match(r'[a-z]+:', rel): continue
+        if not (root/rel).is_file(): probs.append(f'{rel} is missing'); continue
+        r = subprocess.run(['git', '-C', str(root), 'ls-files', '--error-unmatch', rel], capture_output=True)
+        if r.returncode == 1: probs.append(f'{rel} is not tracked by git (commit it with README.md)')
+    return probs
+
 
 if __name__ == '__main__':
-    text = render()
+    text, figs = render()
+    readme = root/'README.md'
     if '--check' in sys.argv:
-        if (root/'README.md').read_text() != text:
-            sys.exit('README.md is stale: run `python .ci/readme.py` and commit it (nbs/index.ipynb is its source)')
-    else: (root/'README.md').write_text(text); print('wrote README.md')
+        old = readme.read_text() if readme.exists() else ''
+        probs = [] if old == text else ['README.md is not what nbs/index.ipynb makes:\n' + ''.join(list(difflib.unified_diff(
+            old.splitlines(True), text.splitlines(True), 'README.md (committed)', 'README.md (generated)'))[:60])]
+        probs += image_problems(text)
+        if probs: sys.exit('\n'.join(probs) + '\nrun `python .ci/readme.py` and commit README.md with the files it names '
+                           '(nbs/index.ipynb is its source)')
+        print('README.md is current (' + ', '.join(re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', text)) + ')')
+    else:
+        for p, png in figs.items():
+            if not p.exists() or p.read_bytes() != png: p.parent.mkdir(parents=True, exist_ok=True); p.write_bytes(png)
+        readme.write_text(text); print('wrote README.md' + ''.join(f', {p.relative_to(root)}' for p in figs))

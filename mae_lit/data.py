@@ -16,6 +16,8 @@ from fastai.vision.all import (Datasets, DataLoaders, TfmdDL, TensorImage, Tenso
                                PILImageBW, get_image_files, parent_label, RandomSplitter, GrandparentSplitter, Resize,
                                untar_data, URLs, fastai_cfg, default_device)
 from .contrastive import random_resized_crop_flip
+from fastcore.foundation import L
+from fastai.torch_core import rank_distrib, num_distrib
 from .distributed import seed_of
 
 # %% auto #0
