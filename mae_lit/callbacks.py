@@ -5,22 +5,21 @@
 # %% ../nbs/05_callbacks.ipynb #ef4ccf5f
 from __future__ import annotations
 import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
-import json, math, os, random, sys, tempfile, time
+import json, math, random, tempfile, time
 from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
-from fastai.callback.core import Callback, CancelFitException
+from fastai.callback.core import Callback
 from fastai.learner import Learner
 from fastcore.foundation import L
 from fastai.torch_core import rank_distrib
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
 from fastai.callback.core import CancelTrainException
-from fastcore.basics import patch
-from safetensors.torch import save_file, load_file, safe_open
+from safetensors.torch import load_file, safe_open
 from .distributed import pg_world_size
-from .checkpoints import unwrap_model, atomic_save_file, atomic_json, unshared, save_weights, load_weights
+from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, load_weights
 
 # %% auto #0
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',

@@ -18,11 +18,10 @@ from fastai.torch_core import set_seed, default_device
 from fastai.learner import Learner
 
 from .data import get_dls
-from .callbacks import Throughput
+from .callbacks import Throughput, fit_warmup_cosine
 from .checkpoints import atomic_json, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores)
-from .callbacks import fit_warmup_cosine
 from .train import pretrain, build_objective, calibrate_steps, OBJECTIVES
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 

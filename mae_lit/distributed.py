@@ -5,7 +5,7 @@
 # %% ../nbs/14_distributed.ipynb #6eaae43d
 from __future__ import annotations
 import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
-import contextlib, io, json, math, os, random, socket, tarfile, traceback
+import contextlib, json, math, os, random
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,14 +15,10 @@ from torch import nn
 import torch.distributed as tdist
 from fastcore.foundation import L
 from fastai.callback.core import Callback
-from fastai.data.core import DataLoaders, TfmdDL
+from fastai.data.core import DataLoaders
 from fastai.distributed import DistributedDL  # fastai's DDP support; needs `accelerate`
-from fastai.torch_core import rank_distrib, num_distrib, distrib_barrier, find_bs
-from fastai.vision.all import TensorImage, TensorImageBW, TensorCategory, IntToFloatTensor, Normalize
+from fastai.torch_core import rank_distrib, num_distrib, find_bs
 from functools import partial
-from fastai.callback.core import CancelFitException
-from fastai.learner import Learner
-from fastai.optimizer import OptimWrapper
 from fastai.callback.training import GradientAccumulation
 from .checkpoints import unwrap_model
 

@@ -21,14 +21,10 @@ from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat, LabelSmoothingCrossEntropyFlat
 from fastai.callback.mixup import MixUp, CutMix
 from fastai.torch_core import set_seed, default_device
-from safetensors import SafetensorError
 from timm.layers import trunc_normal_
 from timm.optim import param_groups_layer_decay
 
-from .vit import ViTEncoder, VIT_CONFIGS
-from .mae import MAE_PRESETS
-from .contrastive import SIMCLR_PRESETS, SimCLR
-from .jepa import IJEPA_PRESETS, IJEPA
+from .vit import ViTEncoder
 from .data import get_dls, ssl_augment
 from .checkpoints import atomic_json, load_encoder, random_encoder
 from .callbacks import fit_warmup_cosine

@@ -67,7 +67,6 @@ class count_host_reads:
 # %% ../nbs/18_testing.ipynb #8e30af31
 def param_digest(model: nn.Module) -> str:
     "A hash of every floating tensor in `model.state_dict()` (EMA targets included), bit for bit."
-    import hashlib
     h = hashlib.sha256()
     for k, v in unwrap_model(model).state_dict().items():
         if torch.is_floating_point(v): h.update(k.encode()); h.update(v.detach().float().cpu().contiguous().numpy().tobytes())
@@ -189,7 +188,6 @@ def _equivalence_run(bs: int, steps: int, preset: str, seed: int, blr: float, li
 def _nonfinite_run(bad_rank: int = 1, bad_step: int = 2, defer: bool = False, bs: int = 8, limit: int = 256,
                    timeout: float = 120) -> dict:
     "MAE on gloo ranks where only rank `bad_rank`'s loss turns NaN at training step `bad_step`: what each rank raised, how fast, its weights."
-    import time
     info = setup_distributed('cpu', timeout=timeout)
     torch.manual_seed(0)
     model = create_mae('mae_vit_tiny_fmnist', norm_pix_loss=True, norm_pix_eps=1e-2)

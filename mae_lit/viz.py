@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 
-from .mae import MaskedAutoencoder, MAE_PRESETS
+from .mae import MaskedAutoencoder
 from .callbacks import reconstruction_figure, to_display
 from .eval import normalize_images
 from .checkpoints import load_mae
