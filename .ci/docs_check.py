@@ -113,6 +113,7 @@ def check_symbols(problems: dict, all_syms: dict):
         for name in getattr(mod, '__all__', []):
             obj = getattr(mod, name, None)
             if obj is None or not is_documentable(obj): continue
+            if getattr(obj, '__module__', modname) != modname: continue  # re-exported (mae_lit.all): documented where it is defined
             own = getattr(obj, '__name__', name)
             if own != name and own in mod.__all__: continue  # an alias (`mae_learner = ssl_learner`): documented under its own name
             all_syms[name] = modname
