@@ -1,13 +1,22 @@
 """Write README.md from nbs/index.ipynb, the home page of the docs site, or check it is current.
 
 `python .ci/readme.py` writes README.md; `python .ci/readme.py --check` writes nothing and exits 1 when README.md is not
-what it would write, or when an image it shows is missing or not tracked by git (GitHub would show a broken image).
+what it would write, when an image it shows is a relative link, missing, or not tracked by git (GitHub or PyPI would
+show a broken image), or when nbs/_quarto.yml does not run it as Quarto's post-render hook (below).
 
 The home page's code cells are executed, in order, in one IPython shell (execnb's `CaptureShell`, as `nbdev_test` runs
 them) with `nbs/` as the working directory, so the README shows the same numbers and figures as the page, read from
 the committed files under `nbs/results/` by the code it shows. Committed notebooks carry no outputs, which is why
 `nbdev_readme` (Quarto, `--no-execute`) cannot show them: this script is the one generator of README.md, with or
-without Quarto. Rendering, as nbdev does for the site:
+without Quarto. Where Quarto runs, it runs this script too: nbs/_quarto.yml names it as the project's `post-render`
+script (`../.ci/readme.py --quarto-post-render`, run from the folder Quarto renders, nbdev's `_proc/`), so when
+`nbdev_readme` (or `nbdev_docs`, which calls it when README.md is older than nbs/index.ipynb) has Quarto write
+`_docs/README.md`, this script replaces that file with its own text and removes Quarto's `index_files/` before nbdev
+moves them to the repository: README.md is the same file either way, and no `index_files/` folder is left behind.
+Renders that write no README.md (the site itself, `nbdev_preview`) are left alone. Quarto runs the hook with its
+Python (`QUARTO_PYTHON`, else `python3` on PATH), which must be the project's environment (an activated venv; in the
+deploy workflow, setup-python's). A failing hook fails the render, so a README.md is never silently different.
+Rendering, as nbdev does for the site:
   - markdown cells are copied; links to pages of the site (`train.html`, `compare.html#...`) become links to the
     published site (settings.ini `doc_host` + `doc_baseurl`), which GitHub can follow;
   - code cells are shown as Python blocks, without their `#|` directives; `#| hide` (and `include: false`) cells are
@@ -17,11 +26,17 @@ without Quarto. Rendering, as nbdev does for the site:
     image whose bytes are those of a PNG committed under `nbs/results/` (`IPython.display.Image(filename=...)`) links
     to that file; any other figure (drawn by the cell) is written to `nbs/results/readme/<cell id>-<n>.png` and
     linked there. stderr is not shown (and fails the docs checks anyway); an exception fails the script.
+  - image links are absolute URLs of the raw files on GitHub
+    (`https://raw.githubusercontent.com/<user>/<repo>/<branch>/nbs/results/...`, from settings.ini `user`, `repo` (or
+    `lib_name`) and `branch`), so that PyPI, which shows README.md as the project description and cannot resolve a
+    path inside the repository, shows the images too; `--check` maps each such URL back to its file and checks that
+    the file exists and is tracked by git (an image that is not pushed to `branch` is broken on GitHub and PyPI).
 """
 from __future__ import annotations
-import configparser, difflib, hashlib, os, re, subprocess, sys
+import configparser, difflib, hashlib, os, re, shutil, subprocess, sys
 from base64 import b64decode
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 import nbformat
 
@@ -35,6 +50,16 @@ HEADER = ('<!-- generated from nbs/index.ipynb (the docs home page) by `python .
 def config() -> dict:
     cfg = configparser.ConfigParser(); cfg.read(root/'settings.ini')
     return dict(cfg['DEFAULT'])
+
+
+def raw_base(cfg: dict | None = None) -> str:
+    "URL prefix of the raw files of the repository's `branch` on GitHub (settings.ini `user`, `repo`/`lib_name`, `branch`)"
+    cfg = cfg or config()
+    repo = cfg.get('repo') or cfg['lib_name']
+    return f"https://raw.githubusercontent.com/{cfg['user']}/{repo}/{cfg.get('branch') or 'main'}/"
+
+
+def image_url(p: Path) -> str: return raw_base() + quote(p.relative_to(root).as_posix())
 
 
 def directives(src: str) -> dict[str, str]:
@@ -126,36 +151,88 @@ def render(nb_path: Path = nbs/'index.ipynb') -> tuple[str, dict[Path, bytes]]:
                     flush(); png = b64decode(b); n += 1
                     p = known.get(hashlib.sha256(png).hexdigest())
                     if p is None: p = fig_dir/f'{c.id}-{n}.png'; figs[p] = png
-                    out.append(f'![]({p.relative_to(root).as_posix()})')
+                    out.append(f'![]({image_url(p)})')
                 elif (t := g('text/plain')) is not None: text.append(t.rstrip('\n') + '\n')
             flush()
     finally: os.chdir(cwd)
     return HEADER + '\n\n' + '\n\n'.join(out) + '\n', figs
 
 
+IMAGE = r'!\[[^\]]*\]\(([^)\s]+)\)'
+
+
 def image_problems(text: str) -> list[str]:
-    "Images README.md shows that are missing, or not tracked by git (so GitHub would not show them)"
-    probs = []
-    for rel in re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', text):
-        if re.match(r'[a-z]+:', rel): continue
-        if not (root/rel).is_file(): probs.append(f'{rel} is missing'); continue
+    "Images README.md shows that PyPI or GitHub could not show: relative links, missing files, files not tracked by git"
+    probs, base, cfg = [], raw_base(), config()
+    repo = cfg.get('repo') or cfg['lib_name']
+    if cfg.get('git_url') and cfg['git_url'].rstrip('/') != f"https://github.com/{cfg['user']}/{repo}":
+        probs.append(f"settings.ini: git_url {cfg['git_url']} is not https://github.com/{cfg['user']}/{repo} (user, repo): "
+                     f'the image URLs {base}... would name another repository')
+    for url in re.findall(IMAGE, text):
+        if not url.startswith(base):
+            if not re.match(r'[a-z]+:', url): probs.append(f'{url} is a relative link: PyPI cannot show it (write {base}{url})')
+            continue
+        rel = unquote(url[len(base):])
+        if not (root/rel).is_file(): probs.append(f'{url}: {rel} is missing'); continue
         r = subprocess.run(['git', '-C', str(root), 'ls-files', '--error-unmatch', rel], capture_output=True)
-        if r.returncode == 1: probs.append(f'{rel} is not tracked by git (commit it with README.md)')
+        if r.returncode == 1: probs.append(f'{url}: {rel} is not tracked by git (commit it with README.md)')
     return probs
 
 
+HOOK = '../.ci/readme.py --quarto-post-render'
+
+
+def hook_problems() -> list[str]:
+    "nbs/_quarto.yml must name this script as the project's post-render script, or nbdev_readme writes another README.md"
+    import yaml
+    q = nbs/'_quarto.yml'
+    scripts = ((yaml.safe_load(q.read_text()) or {}).get('project') or {}).get('post-render') if q.exists() else None
+    scripts = [scripts] if isinstance(scripts, str) else (scripts or [])
+    if HOOK in scripts: return []
+    return [f'nbs/_quarto.yml: project post-render does not run `{HOOK}`, so nbdev_readme and nbdev_docs would write '
+            'README.md in another format (Quarto renders the notebook without its outputs); add it:\n'
+            f'project:\n  post-render: {HOOK}']
+
+
+def quarto_post_render() -> None:
+    """The `post-render` script of the Quarto project (nbs/_quarto.yml), run by Quarto in the folder it renders, with
+    the files it wrote listed in QUARTO_PROJECT_OUTPUT_FILES (or in the file QUARTO_USE_FILE_FOR_PROJECT_OUTPUT_FILES
+    names), relative to that folder. `nbdev_readme` renders the readme notebook to `<doc_path>/README.md` and then moves
+    that file, and the notebook's `<stem>_files/` folder, to the repository; this replaces the file with `render()`'s
+    text and removes the folder (README.md links no file of it). Any other render is left as it is."""
+    listing = os.environ.get('QUARTO_USE_FILE_FOR_PROJECT_OUTPUT_FILES')
+    files = Path(listing).read_text() if listing else os.environ.get('QUARTO_PROJECT_OUTPUT_FILES', '')
+    readmes = [Path(f) for f in files.splitlines() if Path(f).name == 'README.md']
+    if not readmes: return
+    text, figs = render()
+    write_figs(figs)
+    stem = Path(config().get('readme_nb') or 'index.ipynb').stem
+    for f in readmes:
+        f.write_text(text)
+        d, had = f.parent/f'{stem}_files', (f.parent/f'{stem}_files').exists()
+        if had: shutil.rmtree(d)
+        print(f'.ci/readme.py (Quarto post-render): replaced {f} with the README.md `python .ci/readme.py` writes'
+              + (f', removed {d}/' if had else ''), file=sys.stderr)
+
+
+def write_figs(figs: dict[Path, bytes]) -> None:
+    for p, png in figs.items():
+        if not p.exists() or p.read_bytes() != png: p.parent.mkdir(parents=True, exist_ok=True); p.write_bytes(png)
+
+
 if __name__ == '__main__':
+    if '--quarto-post-render' in sys.argv: quarto_post_render(); sys.exit()
     text, figs = render()
     readme = root/'README.md'
     if '--check' in sys.argv:
         old = readme.read_text() if readme.exists() else ''
         probs = [] if old == text else ['README.md is not what nbs/index.ipynb makes:\n' + ''.join(list(difflib.unified_diff(
             old.splitlines(True), text.splitlines(True), 'README.md (committed)', 'README.md (generated)'))[:60])]
-        probs += image_problems(text)
+        probs += image_problems(text) + hook_problems()
         if probs: sys.exit('\n'.join(probs) + '\nrun `python .ci/readme.py` and commit README.md with the files it names '
                            '(nbs/index.ipynb is its source)')
-        print('README.md is current (' + ', '.join(re.findall(r'!\[[^\]]*\]\(([^)\s]+)\)', text)) + ')')
+        print('README.md is current (' + ', '.join(unquote(u).removeprefix(raw_base()) for u in re.findall(IMAGE, text))
+              + f'; images linked under {raw_base()})')
     else:
-        for p, png in figs.items():
-            if not p.exists() or p.read_bytes() != png: p.parent.mkdir(parents=True, exist_ok=True); p.write_bytes(png)
+        write_figs(figs)
         readme.write_text(text); print('wrote README.md' + ''.join(f', {p.relative_to(root)}' for p in figs))

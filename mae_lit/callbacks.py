@@ -19,7 +19,7 @@ from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine
 from fastai.callback.core import CancelTrainException
 from safetensors.torch import load_file, safe_open
 from .distributed import pg_world_size
-from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, load_weights
+from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, load_weights, check_state_dict
 
 # %% auto #0
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
@@ -313,9 +313,8 @@ def load_checkpoint(learn: Learner,    # a learner with the same model and optim
     if meta.get('kind') != 'checkpoint': raise ValueError(f'{path} is not a mae_lit training checkpoint (a weights-only file?)')
     tensors = load_file(str(path))
     sd = {k[6:]: v for k, v in tensors.items() if k.startswith('model.')}
-    missing, unexpected = unwrap_model(learn.model).load_state_dict(sd, strict=False)
-    if missing or unexpected:
-        raise ValueError(f'{path} does not fit this model: missing {sorted(missing)[:8]}, unexpected {sorted(unexpected)[:8]}')
+    check_state_dict(unwrap_model(learn.model), sd, f'this model ({path})')
+    unwrap_model(learn.model).load_state_dict(sd)
     if meta.get('opt') is not None:
         if learn.opt is None: learn.create_opt()
         state = {}

@@ -18,8 +18,9 @@ from .contrastive import SIMCLR_PRESETS, SimCLR
 from .jepa import IJEPA_PRESETS, IJEPA
 
 # %% auto #0
-__all__ = ['unwrap_model', 'atomic_save_file', 'atomic_json', 'unshared', 'save_weights', 'load_weights', 'encoder_config',
-           'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'load_encoder', 'random_encoder', 'load_mae']
+__all__ = ['unwrap_model', 'atomic_save_file', 'atomic_json', 'unshared', 'save_weights', 'load_weights', 'check_state_dict',
+           'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'load_encoder',
+           'random_encoder', 'load_mae']
 
 # %% ../nbs/04a_checkpoints.ipynb #6d398d3e
 def unwrap_model(model: nn.Module, # a model, possibly inside DistributedDataParallel/DataParallel (.module) or torch.compile (._orig_mod)
@@ -73,6 +74,25 @@ def load_weights(path: str | Path, # a .safetensors file written by save_weights
     sd = load_file(str(path))
     if meta.get('kind') == 'checkpoint': sd = {k[6:]: v for k, v in sd.items() if k.startswith('model.')}
     return sd, meta
+
+# %% ../nbs/04a_checkpoints.ipynb #bdc3d850
+def check_state_dict(expected: nn.Module | dict, # a model, or name -> shape
+                     sd: dict,                   # name -> Tensor to be loaded
+                     what: str | None = None,    # how to call the target in the message
+                    ):
+    "ValueError listing missing keys, unexpected keys and shape mismatches of `sd` against `expected`; None if it fits."
+    if isinstance(expected, nn.Module):
+        what = what or type(expected).__name__
+        expected = {k: v.shape for k, v in expected.state_dict().items()}
+    missing = [k for k in expected if k not in sd]
+    unexpected = [k for k in sd if k not in expected]
+    shapes = [f'{k} expected {tuple(expected[k])} got {tuple(sd[k].shape)}'
+              for k in expected if k in sd and tuple(sd[k].shape) != tuple(expected[k])]
+    first = lambda v, n=8: ', '.join(map(str, v[:n])) + (f', … (+{len(v) - n} more)' if len(v) > n else '')
+    problems = [f'{len(v)} {name}: {first(v)}' for name, v in
+                (('missing keys', missing), ('unexpected keys', unexpected), ('shape mismatches', shapes)) if v]
+    if problems:
+        raise ValueError(f"the weights do not fit {what or 'the model'}, nothing was loaded: " + '; '.join(problems))
 
 # %% ../nbs/04a_checkpoints.ipynb #5590b203
 def _full_vit_config(**kwargs) -> dict:
@@ -128,8 +148,7 @@ def encoder_state(sd: dict,             # a checkpoint's state dict (any objecti
                          f"needs{f' under the prefix {p!r}' if p else ''}: {', '.join(m[:12])}{' …' if len(m) > 12 else ''} "
                          f"(it holds {len(sd)} keys, e.g. {', '.join(list(sd)[:4])})")
     out = {k: sd[p + k] for k in want}
-    bad = [f'{k}: expected {tuple(v.shape)}, got {tuple(out[k].shape)}' for k, v in want.items() if out[k].shape != v.shape]
-    if bad: raise ValueError(f'{source} does not fit ViTEncoder({vit_config}): ' + '; '.join(bad[:8]))
+    check_state_dict({k: v.shape for k, v in want.items()}, out, f"a ViTEncoder({', '.join(f'{k}={v}' for k, v in vit_config.items())}) ({source})")
     return out
 
 _ENCODER_PREFIX = {c.method: c.encoder_prefix for c in (MaskedAutoencoder, SimCLR, IJEPA)}  # method -> the evaluated encoder's keys
@@ -172,7 +191,9 @@ def load_mae(path: str | Path,    # a run folder (from mae_lit_pretrain) or a .s
     preset = meta.get('preset') or cfg.get('preset')
     if preset not in MAE_PRESETS:
         raise ValueError(f'{f}: expected an MAE preset name in the metadata (one of {", ".join(MAE_PRESETS)}), got {preset!r}')
-    model = MAE_PRESETS[preset](norm_pix_loss=bool(cfg.get('norm_pix', False)), **({'img_size': cfg['size']} if cfg.get('size') else {}))
+    vc = meta.get('vit_config') or {}  # the shape the run trained: channels and size follow its data
+    shape = {k: vc[k] for k in ('img_size', 'patch_size', 'in_chans') if k in vc} or ({'img_size': cfg['size']} if cfg.get('size') else {})
+    model = MAE_PRESETS[preset](norm_pix_loss=bool(cfg.get('norm_pix', False)), **shape)
     want = model.state_dict()
     missing = [k for k in want if k not in sd]
     if missing:
@@ -180,6 +201,7 @@ def load_mae(path: str | Path,    # a run folder (from mae_lit_pretrain) or a .s
         raise ValueError(f'{f} lacks {len(missing)} of the {len(want)} keys of {preset}'
                          + (' — it has no decoder (an encoder-only checkpoint?), and reconstructions need one' if dec else '')
                          + f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}")
+    check_state_dict(model, {k: sd[k] for k in want}, f'{preset} ({f})')
     model.load_state_dict({k: sd[k] for k in want}, strict=True)
     if 'mask_ratio' in cfg: model.mask_ratio = cfg['mask_ratio']
     return model.to(device or 'cpu').eval()

@@ -17,12 +17,12 @@ from fastai.torch_core import set_seed, default_device
 
 from fastai.learner import Learner
 
-from .data import get_dls
+from .data import get_dls, is_fmnist, data_channels
 from .callbacks import Throughput, fit_warmup_cosine
 from .checkpoints import atomic_json, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores)
-from .train import pretrain, build_objective, calibrate_steps, OBJECTIVES
+from .train import pretrain, build_objective, calibrate_steps, default_preset, OBJECTIVES
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0
@@ -30,9 +30,18 @@ __all__ = ['COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'train_supervised', 't
            'format_summary', 'plot_budgets', 'compare', 'mae_lit_compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
-def _vit_config(preset: str) -> dict:
-    "The encoder arguments of a backbone preset (built on the meta device: no memory, no initialisation)."
-    with torch.device('meta'): return dict(build_objective('mae', preset).vit_config)
+def _vit_config(preset: str, **shape) -> dict:
+    "The encoder arguments of a backbone preset, with `size`/`channels` from the data (built on the meta device: no memory, no initialisation)."
+    with torch.device('meta'): return dict(build_objective('mae', preset, **shape).vit_config)
+
+def _data_shape(data, preset: str, channels: int | None = None, size: int | None = None) -> tuple[dict, dict, dict]:
+    "The model follows the data, as in `pretrain`: (pretrain settings, encoder arguments, loader arguments) for `data` on `preset`."
+    if is_fmnist(data):
+        if channels == 3: raise ValueError('Fashion-MNIST is grey: channels=3 needs colour data (an image folder, url:NAME or tar shards)')
+        return {}, _vit_config(preset), {}
+    shape = dict(channels=channels or data_channels(data), **({'size': size} if size else {}))
+    vc = _vit_config(preset, **shape)
+    return shape, vc, dict(size=tuple(vc['img_size']), grey=vc['in_chans'] == 1)
 
 def _eval_pool(method: str, preset: str) -> str:
     "How `method`'s paper pools frozen features ('cls', or 'mean' for I-JEPA): the objective's `eval_pool`."
@@ -75,17 +84,20 @@ def train_supervised(out: str | Path,            # the run folder (metrics.json 
                      drop_path: float = 0.1,       # stochastic depth
                      limit: int | None = None,     # first N images of each Fashion-MNIST split
                      device=None,
+                     channels: int | None = None,  # image channels (default: from the data, as in pretrain)
+                     size: int | None = None,      # image side of folder data (default: the preset's)
                     ) -> tuple[ViTClassifier, dict]:
     "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget (with DDP under a launcher); the model and its record (head accuracy on test, steps, seconds, FLOPs)."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if (time_budget is None) == (steps is None): raise ValueError('give exactly one of time_budget (seconds) and steps')
     t0, dist = time.perf_counter(), setup_distributed(device)
     device = dist.device if dist.world_size > 1 else torch.device(device) if device else default_device()
-    kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}))
+    _, vc, dl_shape = _data_shape(data, preset, channels, size)
+    kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}), **dl_shape)
     dls = get_dls(data, labels=True, aug=False, bs=bs, **kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=seed)  # per-rank slices of every global batch; validation gathered by fastai
     set_seed(seed, reproducible=True)
-    clf = ViTClassifier(len(dls.classes), **{**_vit_config(preset), 'drop_path_rate': drop_path}).to(device)
+    clf = ViTClassifier(len(dls.classes), **{**vc, 'drop_path_rate': drop_path}).to(device)
     learn, rec = _train_classifier(clf, dls, time_budget, steps, seed, blr, layer_decay=1.0)
     with learn.no_bar(): acc = float(learn.validate()[1])
     res = dict(head=acc, **rec, budget_s=time_budget, device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
@@ -201,7 +213,8 @@ FINETUNE = dict(epochs=3, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
 
 def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None) -> tuple[float, int]:
     "Test accuracy and steps after fine-tuning a copy of `enc` with `FINETUNE` for `epochs` (or `seconds`, converted once to steps)."
-    ldls = get_dls(data, labels=True, aug=False, bs=FINETUNE['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}))
+    shape = {} if is_fmnist(data) else dict(size=tuple(enc.img_size), grey=enc.in_chans == 1)  # the encoder's input
+    ldls = get_dls(data, labels=True, aug=False, bs=FINETUNE['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}), **shape)
     set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), FINETUNE['drop_path']).to(device)
     steps = None if seconds else max(1, round(epochs * len(ldls.train)))
     learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=FINETUNE['blr'], layer_decay=FINETUNE['layer_decay'], cal_steps=5)
@@ -212,7 +225,9 @@ def compare(out: str | Path,                 # folder of the comparison: one run
             seeds=(0, 1, 2),                  # one run per method per seed
             budgets=(60,),                    # training seconds per run: each is converted once into a number of steps
             data: str = 'sample',             # as in get_dls
-            preset: str = 'mae_vit_tiny_fmnist', # the backbone of every method
+            preset: str | None = None,        # the backbone of every method (default: as pretrain's, from the data)
+            channels: int | None = None,      # image channels of every model (default: from the data: 3 unless every image is grey)
+            size: int | None = None,          # image side of folder data (default: the preset's)
             finetune_epochs: float | None = None, # epochs of fine-tuning (FINETUNE) of each self-supervised encoder at the largest budget ...
             finetune_s: float | None = None,  # ... or seconds of it (converted once to steps); neither: no fine-tuning
             bs: int | None = None,            # batch size of every method (default: each method's own)
@@ -234,6 +249,8 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     if finetune_epochs is not None and finetune_s is not None: raise ValueError('give at most one of finetune_epochs and finetune_s')
     for name, v in (('finetune_epochs', finetune_epochs), ('finetune_s', finetune_s)):
         if v is not None and v <= 0: raise ValueError(f'{name} must be positive, got {v}')
+    preset = preset or default_preset(data)
+    shape, vit_cfg, dl_shape = _data_shape(data, preset, channels, size)  # the model follows the data, as in pretrain
     dist = setup_distributed(device)
     main, edev = dist.main, dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
     quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
@@ -241,7 +258,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     if not collect_only and main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
                       finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
                       settings=settings, world_size=dist.world_size), out/'compare.json')
-    loaders = eval_loaders(data, bs=512, device=edev, limit=limit)
+    loaders = eval_loaders(data, bs=512, device=edev, limit=limit, **dl_shape)
     rows = []
     def _done(run):  # rank 0's view of the folder decides for every rank
         has = broadcast_object((run/'row.json').is_file())
@@ -250,7 +267,6 @@ def compare(out: str | Path,                 # folder of the comparison: one run
         nonlocal rows
         rows += new
         if main: atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-    vit_cfg = _vit_config(preset)
     for seed in seeds:
         if not baselines: continue
         run = out/f'baselines-seed{seed}'
@@ -272,13 +288,13 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                 else:
                     t0 = time.perf_counter()
                     if m == 'supervised':
-                        with quiet(): enc, met = train_supervised(run, preset, data, seed, time_budget=budget, bs=bs or 64, limit=limit, device=device)
+                        with quiet(): enc, met = train_supervised(run, preset, data, seed, time_budget=budget, bs=bs or 64, limit=limit, device=device, **shape)
                         head = met['head']  # the supervised network's own head: trained end to end on the labels
                     else:
                         resumable = broadcast_object((run/'checkpoint.safetensors').is_file() and not (run/'metrics.json').is_file())
                         if not broadcast_object((run/'metrics.json').is_file()):
                             with quiet():
-                                pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit,
+                                pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit, **shape,
                                          device=str(device) if device else None, **({'bs': bs} if bs else {}),
                                          **({} if resumable else {'time_budget': budget}), **settings.get(m, {}))
                         met = broadcast_object(json.loads((run/'metrics.json').read_text()) if main else None)  # rank 0 wrote it
@@ -318,7 +334,12 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
     p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')
     p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME', an image folder or a folder of tar shards (default: sample)")
-    p.add_argument('--preset', default='mae_vit_tiny_fmnist', help='backbone preset of every method (default: mae_vit_tiny_fmnist)')
+    p.add_argument('--preset', default=None, help='backbone preset of every method (default: mae_vit_tiny_fmnist for Fashion-MNIST, '
+                   'mae_vit_tiny_patch4_32 for other data); channels and size come from the data, as in mae_lit_pretrain')
+    p.add_argument('--size', type=int, default=None, help="image side of folder data (default: the preset's)")
+    ch = p.add_mutually_exclusive_group()
+    ch.add_argument('--channels', type=int, choices=[1, 3], default=None, help='image channels (default: from the data: 3 unless every image is grey)')
+    ch.add_argument('--grey', dest='channels', action='store_const', const=1, help='grey models on colour data (same as --channels 1)')
     p.add_argument('--finetune-epochs', type=float, default=None, metavar='EPOCHS', help='fine-tune every self-supervised encoder of the largest budget for this many epochs of the recipe FINETUNE (default: no fine-tuning)')
     p.add_argument('--finetune-s', type=float, default=None, metavar='SECONDS', help='... or for this many seconds, converted once to steps (default: no fine-tuning)')
     p.add_argument('--bs', type=int, default=None, help="batch size of every method (default: each method's own)")
@@ -330,7 +351,7 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
     a = p.parse_args(argv)
     try:
-        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
+        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, channels=a.channels, size=a.size, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
                      bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device,
                      collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:

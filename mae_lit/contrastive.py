@@ -13,13 +13,20 @@ from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, register_objective
 
 # %% auto #0
 __all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'nt_xent_slow', 'SimCLROutput', 'SimCLR',
-           'simclr_vit_tiny_fmnist', 'simclr_vit_ref_fmnist', 'create_simclr']
+           'simclr_vit_tiny_fmnist', 'simclr_vit_ref_fmnist', 'simclr_vit_tiny_patch4_32', 'create_simclr']
 
 # %% ../nbs/09_contrastive.ipynb #2cdc2423
 def _uniform(n:int, lo:float, hi:float, generator, device) -> Tensor:
     "`n` draws of U(lo, hi) from `generator` (moved to `device`) or from `device`'s global generator: (n,)"
     if generator is None: return torch.rand(n, device=device) * (hi - lo) + lo
     return (torch.rand(n, generator=generator, device=generator.device) * (hi - lo) + lo).to(device)
+
+_LUMA = (0.299, 0.587, 0.114)  # ITU-R BT.601 weights of R, G, B, as in PIL's convert('L')
+
+def _grey(x:Tensor) -> Tensor:
+    "The luma of RGB images, on all three channels: (B, 3, H, W) -> (B, 3, H, W)"
+    w = torch.tensor(_LUMA, dtype=x.dtype, device=x.device).view(1, 3, 1, 1)
+    return (x * w).sum(1, keepdim=True).expand_as(x)
 
 def _gaussian_kernels(sigma:Tensor,  # (N,) standard deviations in pixels
                       size:int,  # odd kernel length
@@ -64,27 +71,30 @@ class SimCLRAugment(nn.Module):
                  blur_p:float=0.5,  # probability of a Gaussian blur (SimCLR: 0.5)
                  blur_sigma:tuple=(0.1, 2.0),  # range of the blur's sigma in pixels (SimCLR: 0.1-2.0)
                  blur_kernel:int|None=None,  # odd kernel length; None: about 10 % of the image side, at least 3 (SimCLR)
+                 saturation:float=0.4,  # colour images: saturation factor from U(1-s, 1+s), with the jitter (SimCLR: 0.8 at strength 1)
+                 grey_p:float=0.2,  # colour images: probability of turning the view grey (SimCLR: 0.2)
                 ):
         super().__init__()
         if not 0 < scale[0] <= scale[1] <= 1: raise ValueError(f"scale must satisfy 0 < low <= high <= 1, got {scale}")
         if not 0 < ratio[0] <= ratio[1]: raise ValueError(f"ratio must satisfy 0 < low <= high, got {ratio}")
         for n, p in (('flip_p', flip_p), ('jitter_p', jitter_p), ('blur_p', blur_p)):
             if not 0 <= p <= 1: raise ValueError(f"{n} must be a probability in [0, 1], got {p}")
-        for n, v in (('brightness', brightness), ('contrast', contrast)):
+        if not 0 <= grey_p <= 1: raise ValueError(f"grey_p must be a probability in [0, 1], got {grey_p}")
+        for n, v in (('brightness', brightness), ('contrast', contrast), ('saturation', saturation)):
             if not 0 <= v < 1: raise ValueError(f"{n} must be in [0, 1) so that the factor stays positive, got {v}")
         if not 0 < blur_sigma[0] <= blur_sigma[1]: raise ValueError(f"blur_sigma must satisfy 0 < low <= high, got {blur_sigma}")
         if blur_kernel is not None and (blur_kernel < 1 or blur_kernel % 2 == 0):
             raise ValueError(f"blur_kernel must be a positive odd number, got {blur_kernel}")
         self.scale, self.ratio, self.flip_p, self.jitter_p = tuple(scale), tuple(ratio), flip_p, jitter_p
         self.brightness, self.contrast, self.blur_p, self.blur_sigma = brightness, contrast, blur_p, tuple(blur_sigma)
-        self.blur_kernel = blur_kernel
+        self.blur_kernel, self.saturation, self.grey_p = blur_kernel, saturation, grey_p
 
     def crop_flip(self, imgs:Tensor, generator=None) -> Tensor:
         "Random resized crop + horizontal flip, drawn per image (`random_resized_crop_flip`): (B, C, H, W) -> (B, C, H, W)"
         return random_resized_crop_flip(imgs, self.scale, self.ratio, self.flip_p, generator=generator)
 
     def jitter(self, imgs:Tensor, generator=None) -> Tensor:
-        "Brightness about the black level, then contrast about the mean, each image with probability `jitter_p`: (B, C, H, W)"
+        "Brightness about the black level, then contrast about the mean, each image with probability `jitter_p`; colour images also saturation and, with probability `grey_p`, grey: (B, C, H, W)"
         B, dev = imgs.shape[0], imgs.device
         u = lambda lo, hi: _uniform(B, lo, hi, generator, dev).view(B, 1, 1, 1).to(imgs.dtype)
         on = (u(0., 1.) < self.jitter_p).to(imgs.dtype)  # (B, 1, 1, 1) 1 = jitter this image
@@ -93,7 +103,12 @@ class SimCLRAugment(nn.Module):
         black = imgs.amin(dim=(1, 2, 3), keepdim=True)  # (B, 1, 1, 1) the image's darkest value
         x = black + (imgs - black) * b  # brightness: black stays black
         mean = x.mean(dim=(1, 2, 3), keepdim=True)  # (B, 1, 1, 1)
-        return mean + (x - mean) * c  # contrast: blend with the image's mean grey
+        x = mean + (x - mean) * c  # contrast: blend with the image's mean grey
+        if x.shape[1] != 3: return x  # grey images: no colour to change (and no further random draws)
+        s = 1 + on * (u(1 - self.saturation, 1 + self.saturation) - 1)
+        x = _grey(x) + (x - _grey(x)) * s  # saturation: blend with the image's own grey version
+        to_grey = (u(0., 1.) < self.grey_p).to(x.dtype)  # (B, 1, 1, 1) 1 = this view turns grey
+        return x + to_grey * (_grey(x) - x)
 
     def blur(self, imgs:Tensor, generator=None) -> Tensor:
         "Gaussian blur with a random sigma per image, applied with probability `blur_p`: (B, C, H, W) -> (B, C, H, W)"
@@ -235,7 +250,12 @@ def simclr_vit_ref_fmnist(**kwargs) -> SimCLR:
     "SimCLR on `vit_ref_fmnist` (28×28 grey, patch 4, 192-d × 12): projector 512 → 128"
     return _simclr('vit_ref_fmnist', kwargs)
 
-SIMCLR_PRESETS = {f.__name__: f for f in (simclr_vit_tiny_fmnist, simclr_vit_ref_fmnist)}
+@register_objective('simclr', 'vit_tiny_patch4_32')
+def simclr_vit_tiny_patch4_32(**kwargs) -> SimCLR:
+    "SimCLR on `vit_tiny_patch4_32` (32×32 RGB, patch 4, 128-d × 6): projector 512 → 128"
+    return _simclr('vit_tiny_patch4_32', kwargs)
+
+SIMCLR_PRESETS = {f.__name__: f for f in (simclr_vit_tiny_fmnist, simclr_vit_ref_fmnist, simclr_vit_tiny_patch4_32)}
 
 def create_simclr(name:str,  # a key of SIMCLR_PRESETS, e.g. 'simclr_vit_tiny_fmnist'
                   **kwargs,  # override any SimCLR argument, e.g. temperature=0.1

@@ -21,10 +21,11 @@ from fastai.torch_core import rank_distrib, num_distrib
 from .distributed import seed_of
 
 # %% auto #0
-__all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx',
-           'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes',
-           'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls', 'fmnist_valid_idx',
-           'fmnist_dls', 'folder_dls', 'url_dls', 'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'mae_lit_data']
+__all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'SKIMAGE_PHOTOS', 'read_idx',
+           'write_idx', 'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample',
+           'show_classes', 'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls',
+           'fmnist_valid_idx', 'fmnist_dls', 'all_grey', 'folder_dls', 'url_dls', 'url_path', 'photo_crops',
+           'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'is_fmnist', 'data_channels', 'mae_lit_data']
 
 # %% ../nbs/04_data.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
@@ -354,11 +355,24 @@ def _open_checked(fn):
         with Image.open(fn) as im: im.load(); return im.mode, im.size
     except Exception as e: return None, f'{type(e).__name__}: {e}'
 
+_GREY_MODES = ('L', '1', 'LA', 'I', 'I;16')  # PIL modes without colour
+
+def all_grey(files,                  # image files
+             limit: int | None = None, # look at the first files only (None: every file)
+            ) -> bool:
+    "True when every image is stored without colour (PIL mode L, 1, LA, I, I;16); reads only the file headers."
+    from PIL import Image
+    def _mode(f):
+        try:
+            with Image.open(f) as im: return im.mode
+        except Exception: return None  # unreadable files are reported by folder_dls's check
+    return all(_mode(f) in _GREY_MODES + (None,) for f in list(files)[:limit])
+
 def folder_dls(path: str | Path,             # a folder of images (class sub-folders; optional train/valid split folders)
                size: int | tuple = 64,       # images are resized to this (side, or (h, w))
                labels: bool = False,         # (x, y) batches labelled by parent folder; False: (x,) for pretraining
                bs: int = 64,                 # batch size
-               grey: bool | None = None,     # load as one channel; None: when the images are all grey ('L' mode)
+               grey: bool | None = None,     # load as one channel; None: only when every image is grey (all_grey), else RGB
                aug: bool | list = None,      # default: MAE's augmentation for pretraining, none for labelled loaders
                valid_pct: float = 0.2,       # validation fraction when the folder has no train/valid split
                seed: int = 0,                # seed of the split and of the shuffling order
@@ -376,7 +390,7 @@ def folder_dls(path: str | Path,             # a folder of images (class sub-fol
         bad = [(f, why) for f in files for mode, why in [_open_checked(f)] if mode is None]
         if bad: raise ValueError(f'{path}: {len(bad)} of {len(files)} images cannot be read; remove or fix them: '
                                  + '; '.join(f'{f} ({why})' for f, why in bad[:10]) + (' …' if len(bad) > 10 else ''))
-    if grey is None: grey = all(_open_checked(f)[0] in ('L', '1', 'I;16') for f in files[:64])
+    if grey is None: grey = all_grey(files, limit=None if check else 1024)  # colour is kept unless every image is grey
     size = (size, size) if isinstance(size, int) else tuple(size)
     splitter = _folder_splitter(path, valid_pct, seed)
     blocks = (ImageBlock(PILImageBW if grey else PILImage),) + ((CategoryBlock,) if labels else ())
@@ -400,15 +414,52 @@ def folder_dls(path: str | Path,             # a folder of images (class sub-fol
     dls.stats, dls.classes = stats, (dls.vocab if labels else None)
     return dls
 
-def url_dls(name: str = 'IMAGENETTE_160', # a fastai URLs attribute, e.g. 'IMAGENETTE_160', 'IMAGEWOOF_320'
+def url_dls(name: str = 'IMAGENETTE_160', # a fastai URLs attribute, e.g. 'IMAGENETTE_160', 'IMAGEWOOF_320', or an archive's URL
             **kwargs,                     # passed to folder_dls
            ) -> DataLoaders:
     "Download (once, with fastai's `untar_data`) one of fastai's image data sets and make `folder_dls` over it."
-    url = getattr(URLs, name, None) if name.isupper() else None
+    return folder_dls(url_path(name), **kwargs)
+
+def url_path(name: str = 'IMAGENETTE_160', # a fastai URLs attribute, or the URL of a .tgz/.zip archive of an image folder
+            ) -> Path:
+    "The local folder of one of fastai's URLs data sets (or of an archive's URL): downloaded and extracted once by fastai's `untar_data` (into `~/.fastai/data`)."
+    url = name if name.startswith(('http://', 'https://', 'file://')) else getattr(URLs, name, None) if name.isupper() else None
     if not isinstance(url, str):
         known = sorted(k for k in dir(URLs) if k.isupper() and k.startswith(('IMAGE', 'PETS', 'CALTECH', 'CIFAR', 'MNIST', 'FOOD', 'FLOWERS', 'CARS', 'BIRDS')))
         raise ValueError(f'{name!r} is not one of fastai\'s URLs data sets; try one of: {", ".join(known)}')
-    return folder_dls(untar_data(url), **kwargs)
+    return untar_data(url)
+
+# %% ../nbs/04_data.ipynb #a91d8321
+SKIMAGE_PHOTOS = {'astronaut': 'astronaut.png', 'cat': 'chelsea.png', 'coffee': 'coffee.png', 'rocket': 'rocket.jpg',
+                  'galaxies': 'hubble_deep_field.jpg', 'retina': 'retina.jpg', 'tissue': 'ihc.png', 'motorcycle': 'motorcycle_left.png'}
+
+def photo_crops(out: str | Path,          # folder to write: out/train/<class>/*.jpg and out/valid/<class>/*.jpg
+                n_train: int = 150,       # training crops per photograph
+                n_valid: int = 40,        # validation crops per photograph
+                photos: dict = SKIMAGE_PHOTOS, # class name -> file in scikit-image's data folder
+                grey: bool = False,       # save the crops grey (PIL mode L)
+                scale: tuple = (0.12, 0.3), # crop side as a fraction of the photograph's short side
+                seed: int = 0,            # seed of the crop positions and sizes
+               ) -> Path:
+    "A labelled folder of real photographs: square crops of scikit-image's sample photographs, one class per photograph, train and valid from disjoint parts."
+    import importlib.util
+    from PIL import Image
+    spec = importlib.util.find_spec('skimage')
+    if spec is None: raise ImportError("photo_crops needs the sample photographs of scikit-image: pip install scikit-image")
+    src = Path(spec.origin).parent/'data'
+    out, rng = Path(out), np.random.default_rng(seed)
+    for name, fn in photos.items():
+        if not (src/fn).is_file(): raise FileNotFoundError(f'{src/fn} is missing from your scikit-image; choose photos among {sorted(p.name for p in src.glob("*.*g"))}')
+        with Image.open(src/fn) as im: a = np.asarray(im.convert('RGB'))
+        H, W = a.shape[:2]; cut = int(0.75 * W)
+        for split, n, (x0, x1) in (('train', n_train, (0, cut)), ('valid', n_valid, (cut, W))):
+            d = out/split/name; d.mkdir(parents=True, exist_ok=True)
+            for i in range(n):
+                s = min(int(rng.uniform(*scale) * min(H, W)), x1 - x0, H)
+                y, x = int(rng.integers(0, H - s + 1)), int(rng.integers(x0, x1 - s + 1))
+                crop = Image.fromarray(a[y:y + s, x:x + s])
+                (crop.convert('L') if grey else crop).save(d/f'{name}-{i:04d}.jpg', quality=90)
+    return out
 
 # %% ../nbs/04_data.ipynb #e437f14e
 _IMG_EXT = {'png': 'PNG', 'jpg': 'JPEG', 'jpeg': 'JPEG'}
@@ -623,7 +674,27 @@ def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNI
                 kwargs = {'rank': 0, 'world_size': 1, **kwargs}  # evaluation reads every shard in every process
             return tar_dls(*split, labels=labels, **kwargs)
         return folder_dls(data, labels=labels, **kwargs)
-    raise ValueError(f"data must be 'sample', 'full', 'auto', 'url:NAME', an existing folder of images or of tar shards (train/, valid/), got {data!r}")
+    raise ValueError(_data_msg(data))
+
+def _data_msg(data): return f"data must be 'sample', 'full', 'auto', 'url:NAME', an existing folder of images or of tar shards (train/, valid/), got {data!r}"
+
+def is_fmnist(data: str | Path) -> bool:
+    "True when `data` names Fashion-MNIST: 'sample', 'full', 'auto' or a folder holding its IDX files."
+    data = str(data)
+    return data in ('sample', 'full', 'auto') or (not data.startswith('url:') and Path(data).is_dir() and _has_fmnist(data))
+
+def data_channels(data: str | Path, # a data source, as in get_dls
+                 ) -> int:
+    "The channels a model of `data` should take: 1 for Fashion-MNIST and for data whose images are all grey, else 3 (RGB)."
+    data = str(data)
+    if is_fmnist(data): return 1
+    path = url_path(data[4:]) if data.startswith('url:') else Path(data)
+    if not path.is_dir(): raise ValueError(_data_msg(data))
+    split = _shard_split(path)
+    if split is not None: return 1 if TarShards(split[0], 0, 1, shuffle=False).grey else 3  # from the first image
+    files = get_image_files(path)
+    if not files: raise ValueError(f'{path}: no image files found')
+    return 1 if all_grey(files) else 3
 
 # %% ../nbs/04_data.ipynb #dbc1a326
 def mae_lit_data(argv: list[str] | None = None):

@@ -25,8 +25,8 @@ from timm.layers import trunc_normal_
 from timm.optim import param_groups_layer_decay
 
 from .vit import ViTEncoder
-from .data import get_dls, ssl_augment
-from .checkpoints import atomic_json, load_encoder, random_encoder
+from .data import get_dls, ssl_augment, is_fmnist
+from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict
 from .callbacks import fit_warmup_cosine
 
 # %% auto #0
@@ -205,7 +205,7 @@ def eval_loaders(data: str = 'sample',    # as in get_dls
                  **kwargs,                # passed to get_dls (e.g. size, grey of a folder)
                 ) -> dict:
     "Labelled, unaugmented `DataLoaders` per evaluation split: `{split: dls}` (train = training images without the validation split)."
-    fm = str(data) in ('sample', 'full', 'auto') or (Path(str(data)).is_dir() and (Path(str(data))/'train-images-idx3-ubyte.gz').is_file())
+    fm = is_fmnist(data)
     kw = dict(labels=True, aug=False, bs=bs, device=device, seed=seed, **({'limit': limit} if limit else {}), **kwargs)
     if not fm: return {'test': get_dls(data, **kw)}
     return {s: get_dls(data, split=s, **kw) for s in splits}
@@ -284,10 +284,9 @@ def classifier_from_encoder(encoder: ViTEncoder,      # a pretrained encoder (or
                            ) -> ViTClassifier:
     "A `ViTClassifier` of the encoder's shape holding a copy of its weights; only the head (and `fc_norm`) start fresh."
     clf = ViTClassifier(num_classes, global_pool, head_init_std, **{**encoder.vit_config, 'drop_path_rate': drop_path_rate})
-    src = encoder.state_dict()
-    missing = [k for k in clf.state_dict() if k not in src and not k.startswith(('head.', 'fc_norm.'))]
-    if missing: raise ValueError(f'the encoder lacks {len(missing)} keys the classifier needs: {missing[:8]}')
-    clf.load_state_dict({k: src[k] for k in clf.state_dict() if k in src}, strict=False)
+    src, want = encoder.state_dict(), {k: v.shape for k, v in clf.state_dict().items() if not k.startswith(('head.', 'fc_norm.'))}
+    check_state_dict(want, {k: v for k, v in src.items() if k in want}, f'the classifier of a {type(encoder).__name__}')
+    clf.load_state_dict({k: src[k] for k in want}, strict=False)
     return clf.to(next(encoder.parameters()).device)
 
 def layer_decay_groups(model: nn.Module,        # has group_matcher() and no_weight_decay() (ViTClassifier)

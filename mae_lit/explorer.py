@@ -18,11 +18,11 @@ from .mae import MaskedAutoencoder
 from .masking import MASK_SAMPLERS, Masks
 from .callbacks import to_display
 from .eval import normalize_images
-from .data import image_stats, fashion_mnist, FMNIST_CLASSES
+from .data import image_stats, fashion_mnist, folder_dls, FMNIST_CLASSES
 from .checkpoints import load_mae
 
 # %% auto #0
-__all__ = ['explorer_masks', 'read_image', 'MAEExplorer']
+__all__ = ['explorer_masks', 'read_image', 'MAEExplorer', 'folder_images']
 
 # %% ../nbs/15_explorer.ipynb #26a0da86
 def _multiblock_sampler(mask_ratio: float):
@@ -277,23 +277,41 @@ def update(self: MAEExplorer):
 @patch(cls_method=True)
 def from_checkpoint(cls: MAEExplorer,
                     path: str | Path,               # a run folder or a .safetensors file holding a full MAE
-                    images: Tensor | None = None,   # uint8 images at the model's size; default: Fashion-MNIST test (28×28 grey models)
+                    images: Tensor | None = None,   # uint8 images at the model's size; default: Fashion-MNIST test, or the validation images of the run's folder
                     labels: Tensor | None = None,   # their labels
                     classes: list | None = None,    # class names
-                    stats: tuple | None = None,     # training statistics; default: from the run's Fashion-MNIST source
+                    stats: tuple | None = None,     # training statistics; default: those the run recorded (or its Fashion-MNIST source's)
                     device=None,                    # default: the CPU
                     **kwargs,                       # passed to MAEExplorer (strategy, mask_ratio, seed, index)
                    ) -> MAEExplorer:
-    "An explorer for the MAE in a checkpoint (`load_mae`), on Fashion-MNIST by default."
+    "An explorer for the MAE in a checkpoint (`load_mae`): on Fashion-MNIST, or on the validation images of the image folder it was trained on."
     model = load_mae(path, device)
     cfg = json.loads((Path(path)/'config.json').read_text()) if (Path(path)/'config.json').is_file() else {}
     source = str(cfg.get('data', 'sample'))
     fmnist = source in ('sample', 'full', 'auto') and model.in_chans == 1 and tuple(model.img_size) == (28, 28)
+    folder = not fmnist and Path(source).is_dir() and not (Path(source)/'train'/'shards.json').is_file()
     if images is None:
-        if not fmnist: raise ValueError(f'{path}: a {model.in_chans}-channel {tuple(model.img_size)} model trained on {source!r}; '
-                                        'pass images=uint8 (N, C, H, W) at its size (and their stats)')
-        images, labels = fashion_mnist('test', source); classes = classes or FMNIST_CLASSES
+        if folder: images, labels, classes = folder_images(source, model.in_chans, tuple(model.img_size), seed=cfg.get('seed', 0))
+        elif fmnist: images, labels = fashion_mnist('test', source); classes = classes or FMNIST_CLASSES
+        else: raise ValueError(f'{path}: a {model.in_chans}-channel {tuple(model.img_size)} model trained on {source!r}, which is not '
+                               'an image folder here; pass images=uint8 (N, C, H, W) at its size (and their stats)')
     if stats is None:
-        if not fmnist: raise ValueError(f'{path}: pass stats=(mean, std) of the data the model was trained on (data {source!r})')
-        stats = image_stats(fashion_mnist('train', source)[0][:cfg.get('limit') or None])
+        stats = (cfg.get('data_shape') or {}).get('stats')
+        if stats is None and fmnist: stats = image_stats(fashion_mnist('train', source)[0][:cfg.get('limit') or None])
+        if stats is None: raise ValueError(f'{path}: the run recorded no normalisation; pass stats=(mean, std) of the data the model was trained on (data {source!r})')
+        stats = tuple(list(s) for s in stats)
     return cls(model, images, labels, classes, stats, **kwargs)
+
+def folder_images(path: str | Path,  # an image folder, laid out as folder_dls reads it
+                  in_chans: int,     # 1 (grey) or 3 (RGB)
+                  size: tuple,       # (H, W)
+                  n: int = 512,      # at most this many images
+                  seed: int = 0,     # the split's seed (folders without a valid/ sub-folder)
+                 ) -> tuple:
+    "The first `n` validation images of a folder as uint8 `(N, C, H, W)` at the model's size, their labels and the class names."
+    from fastai.vision.all import parent_label
+    dls = folder_dls(path, size=size, labels=True, aug=False, grey=in_chans == 1, seed=seed, stats_n=1, check=False, device='cpu')
+    files, vocab = list(dls.valid_ds.items[:n]), list(dls.vocab)
+    if not files: raise ValueError(f'{path}: no validation images to show')
+    imgs = torch.stack([read_image(Path(f).read_bytes(), in_chans, size, name=str(f)) for f in files])
+    return imgs, torch.tensor([vocab.index(parent_label(f)) for f in files]), vocab

@@ -11,11 +11,11 @@ from torch import nn, Tensor
 from .patches import pair, resample_pos_embed
 from .vit import ViTEncoder, VIT_CONFIGS
 from .mae import MaskedAutoencoder, MAE_PRESETS
-from .checkpoints import load_weights, atomic_save_file, unshared
+from .checkpoints import load_weights, atomic_save_file, unshared, check_state_dict
 
 # %% auto #0
-__all__ = ['OFFICIAL_CHECKPOINTS', 'read_state_dict', 'save_state_dict', 'check_state_dict', 'official_checkpoint',
-           'infer_config', 'load_official', 'from_hf', 'hf_config', 'to_hf', 'to_timm', 'timm_kwargs']
+__all__ = ['OFFICIAL_CHECKPOINTS', 'read_state_dict', 'save_state_dict', 'official_checkpoint', 'infer_config', 'load_official',
+           'from_hf', 'hf_config', 'to_hf', 'to_timm', 'timm_kwargs']
 
 # %% ../nbs/12_interop.ipynb #07c8a1f2
 def _short(items:list, n:int=8) -> str:
@@ -65,24 +65,6 @@ def save_state_dict(sd:dict,  # name -> Tensor, e.g. to_timm(model) or model.sta
     path = Path(path)
     if path.suffix != '.safetensors': raise ValueError(f"expected a .safetensors path, got {path.name!r}")
     return atomic_save_file(unshared(_check_tensors(sd, 'the state dict to save')), path, {'mae_lit': json.dumps(meta)})
-
-# %% ../nbs/12_interop.ipynb #e8a677ac
-def check_state_dict(expected:nn.Module|dict,  # a model, or name -> shape
-                     sd:dict,  # name -> Tensor to be loaded
-                     what:str|None=None,  # how to call the target in the message
-                    ):
-    "ValueError listing missing keys, unexpected keys and shape mismatches of `sd` against `expected`; None if it fits"
-    if isinstance(expected, nn.Module):
-        what = what or type(expected).__name__
-        expected = {k: v.shape for k, v in expected.state_dict().items()}
-    missing = [k for k in expected if k not in sd]
-    unexpected = [k for k in sd if k not in expected]
-    shapes = [f'{k} expected {tuple(expected[k])} got {tuple(sd[k].shape)}'
-              for k in expected if k in sd and tuple(sd[k].shape) != tuple(expected[k])]
-    problems = [f'{len(v)} {name}: {_short(v)}' for name, v in
-                (('missing keys', missing), ('unexpected keys', unexpected), ('shape mismatches', shapes)) if v]
-    if problems:
-        raise ValueError(f"the weights do not fit {what or 'the model'}, nothing was loaded: " + '; '.join(problems))
 
 # %% ../nbs/12_interop.ipynb #2e6c3a94
 _PRETRAIN, _VISUALIZE = 'https://dl.fbaipublicfiles.com/mae/pretrain/', 'https://dl.fbaipublicfiles.com/mae/visualize/'

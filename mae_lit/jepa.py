@@ -16,7 +16,7 @@ from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, vit_blocks, init_vit_mod
 
 # %% auto #0
 __all__ = ['IJEPA_PRESETS', 'JEPAPredictor', 'IJEPAOutput', 'IJEPA', 'ijepa_vit_tiny_fmnist', 'ijepa_vit_ref_fmnist',
-           'create_ijepa']
+           'ijepa_vit_tiny_patch4_32', 'create_ijepa']
 
 # %% ../nbs/10_jepa.ipynb #f7311272
 class JEPAPredictor(nn.Module):
@@ -171,7 +171,12 @@ def ijepa_vit_ref_fmnist(**kwargs) -> IJEPA:
     "I-JEPA on `vit_ref_fmnist` (28×28 grey, patch 4, 192-d × 12): predictor 96-d × 6 blocks, 4 heads"
     return _ijepa('vit_ref_fmnist', dict(predictor_embed_dim=96, predictor_depth=6, predictor_num_heads=4), kwargs)
 
-IJEPA_PRESETS = {f.__name__: f for f in (ijepa_vit_tiny_fmnist, ijepa_vit_ref_fmnist)}
+@register_objective('ijepa', 'vit_tiny_patch4_32')
+def ijepa_vit_tiny_patch4_32(**kwargs) -> IJEPA:
+    "I-JEPA on `vit_tiny_patch4_32` (32×32 RGB, patch 4, 128-d × 6): the predictor of `ijepa_vit_tiny_fmnist`"
+    return _ijepa('vit_tiny_patch4_32', dict(predictor_embed_dim=64, predictor_depth=3, predictor_num_heads=4), kwargs)
+
+IJEPA_PRESETS = {f.__name__: f for f in (ijepa_vit_tiny_fmnist, ijepa_vit_ref_fmnist, ijepa_vit_tiny_patch4_32)}
 
 def create_ijepa(name:str,  # a key of IJEPA_PRESETS, e.g. 'ijepa_vit_tiny_fmnist'
                  **kwargs,  # override any IJEPA argument, e.g. loss='mse'

@@ -15,7 +15,8 @@ from .vit import ViTEncoder, VIT_CONFIGS, vit_blocks, init_vit_module, register_
 
 # %% auto #0
 __all__ = ['PAPER_DECODER', 'MAE_PRESETS', 'MAEOutput', 'MaskedAutoencoder', 'norm_pix_target', 'mae_vit_base_patch16',
-           'mae_vit_large_patch16', 'mae_vit_huge_patch14', 'mae_vit_tiny_fmnist', 'mae_vit_ref_fmnist', 'create_mae']
+           'mae_vit_large_patch16', 'mae_vit_huge_patch14', 'mae_vit_tiny_fmnist', 'mae_vit_ref_fmnist',
+           'mae_vit_tiny_patch4_32', 'create_mae']
 
 # %% ../nbs/03_mae.ipynb #10ffe205
 @dataclass
@@ -238,8 +239,13 @@ def mae_vit_ref_fmnist(**kwargs) -> MaskedAutoencoder:
     "GPU-anchor MAE for 28×28 grey images, patch 4: `vit_ref_fmnist` encoder (192-d × 12), decoder 128-d × 4 blocks, 4 heads"
     return _mae('vit_ref_fmnist', dict(decoder_embed_dim=128, decoder_depth=4, decoder_num_heads=4), kwargs)
 
+@register_objective('mae', 'vit_tiny_patch4_32')
+def mae_vit_tiny_patch4_32(**kwargs) -> MaskedAutoencoder:
+    "CPU-sized MAE for small colour images (32×32 RGB, patch 4): the tiny encoder and decoder of `mae_vit_tiny_fmnist`"
+    return _mae('vit_tiny_patch4_32', dict(decoder_embed_dim=64, decoder_depth=2, decoder_num_heads=4), kwargs)
+
 MAE_PRESETS = {f.__name__: f for f in (mae_vit_base_patch16, mae_vit_large_patch16, mae_vit_huge_patch14,
-                                       mae_vit_tiny_fmnist, mae_vit_ref_fmnist)}
+                                       mae_vit_tiny_fmnist, mae_vit_ref_fmnist, mae_vit_tiny_patch4_32)}
 
 # %% ../nbs/03_mae.ipynb #4d54811f
 def create_mae(name:str,  # a key of MAE_PRESETS, e.g. 'mae_vit_tiny_fmnist'

@@ -9,6 +9,7 @@ import argparse, json, math, os, sys, tempfile, time, copy
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch import nn
 from fastcore.foundation import L
@@ -17,14 +18,14 @@ from fastai.optimizer import OptimWrapper
 from fastai.callback.core import Callback, CancelTrainException, CancelFitException
 from torch.utils.flop_counter import FlopCounterMode
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
-from fastai.torch_core import set_seed, default_device
+from fastai.torch_core import set_seed, default_device, to_device
 
 from fastcore.basics import patch
 from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_preset, create_objective
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
-from .data import get_dls, ssl_augment
+from .data import get_dls, ssl_augment, is_fmnist, data_channels
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, save_weights, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, StepBudget, fit_warmup_cosine,
@@ -33,7 +34,8 @@ from .eval import frozen_scores
 
 # %% auto #0
 __all__ = ['METHOD_DEFAULTS', 'mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops',
-           'calibrate_steps', 'method_preset', 'build_objective', 'ema_start', 'pretrain', 'mae_lit_pretrain']
+           'calibrate_steps', 'method_preset', 'build_objective', 'spread_batch', 'default_preset', 'data_shape',
+           'describe_shape', 'ema_start', 'pretrain', 'mae_lit_pretrain']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -105,7 +107,7 @@ class SSLLearner(Learner):
 # %% ../nbs/06_train.ipynb #a4c7184c
 # the settings of `mae_lit_pretrain` (explained with `pretrain` below); `ssl_learner` takes its default base lr from them
 _DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, pool=None, bs=64, mask_ratio=0.75,
-                 norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, device=None,
+                 norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, channels=None, device=None,
                  precision='auto', snapshot_every=2, limit=None, compile=False)
 
 # per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text below
@@ -226,7 +228,39 @@ def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', si
     name = method_preset(method, preset)
     with torch.device('meta'): cls = type(create_objective(name))
     kw = cls.run_kwargs(c) if hasattr(cls, 'run_kwargs') else {}
-    return create_objective(name, **kw, **({'img_size': size} if size else {}))
+    return create_objective(name, **kw, **({'img_size': size} if size else {}), **({'in_chans': c.channels} if c.channels else {}))
+
+def spread_batch(dl, # a fastai DataLoader over a map-style data set
+                 n: int = 8, # items
+                ) -> tuple:
+    "A batch of `n` items evenly spaced over `dl`'s data set (its first batch when it has no length, e.g. tar shards)."
+    try: N = len(dl.dataset)
+    except TypeError: return tuple(t[:n] for t in dl.one_batch())
+    b = dl.create_batch(dl.before_batch([dl.do_item(int(i)) for i in np.linspace(0, N - 1, min(n, N)).round()]))
+    return dl.after_batch(to_device(b, dl.device))
+
+def default_preset(data, # a data source, as in get_dls
+                   method: str = 'mae', # a registered method
+                  ) -> str:
+    "The backbone `pretrain` uses when none is given: the tiny Fashion-MNIST shape for Fashion-MNIST, the tiny 32×32 one for any other data."
+    return objective_preset(method, 'vit_tiny_fmnist' if is_fmnist(data) else 'vit_tiny_patch4_32')
+
+def data_shape(model: nn.Module, # the objective built for the data
+               data,             # its data source
+              ) -> dict:
+    "What `pretrain` decided about the input: kind of data, channels, size, patch and patches (printed, and kept in config.json)."
+    data = str(data)
+    kind = ('Fashion-MNIST' if is_fmnist(data) else f'fastai data set {data[4:]}' if data.startswith('url:')
+            else 'tar shards' if (Path(data)/'train'/'shards.json').is_file() else 'folder')
+    (H, W), (ph, pw), C = tuple(model.img_size), tuple(model.patch_size), model.in_chans
+    return dict(kind=kind, channels=C, img_size=[H, W], patch_size=[ph, pw], num_patches=(H // ph) * (W // pw))
+
+def describe_shape(s: dict) -> str:
+    "One line for the console: `RGB folder, 3 channels, 32×32, patch 4 → 64 patches`."
+    colour = '' if s['kind'] == 'Fashion-MNIST' else ('RGB ' if s['channels'] == 3 else 'grey ')
+    p = s['patch_size'][0] if s['patch_size'][0] == s['patch_size'][1] else '×'.join(map(str, s['patch_size']))
+    return (f"{colour}{s['kind']}, {s['channels']} channel{'s' * (s['channels'] > 1)}, {s['img_size'][0]}×{s['img_size'][1]}, "
+            f"patch {p} → {s['num_patches']} patches")
 
 @patch
 def loader_aug(self: SimCLR):
@@ -278,6 +312,9 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         if not (out/'config.json').is_file(): raise FileNotFoundError(f'{out}: no run to resume (config.json is missing); start it without --resume')
         saved = json.loads((out/'config.json').read_text())
         saved_world = saved.pop('world_size', 1)  # ranks of the run so far
+        if saved.get('channels') is None and saved.get('preset'):  # runs from before channels followed the data: the preset's
+            bb = OBJECTIVE_PRESETS.get(saved['preset'], {}).get('backbone', saved['preset'])
+            saved['channels'] = VIT_CONFIGS.get(bb, {}).get('in_chans')
         clash = {k: (saved[k], v) for k, v in cfg.items() if k in saved and v is not None and saved[k] != v and k not in ('device', 'compile')}
         if clash: raise ValueError(f'--resume continues the run as configured; these settings differ from {out/"config.json"}: '
                                    + ', '.join(f'{k} (run: {a!r}, given: {b!r})' for k, (a, b) in clash.items()))
@@ -288,11 +325,17 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
             raise FileExistsError(f'{out} already holds a run; pass --resume to continue it, or choose another --out')
         method = cfg.get('method') or _DEFAULTS['method']
         if method not in objective_methods(): raise ValueError(f'unknown method {method!r}; choose one of {", ".join(objective_methods())}')
+        if cfg.get('preset') is None: cfg['preset'] = default_preset(cfg.get('data') or _DEFAULTS['data'], method)
         cfg = {**_DEFAULTS, **METHOD_DEFAULTS[method], **{k: v for k, v in cfg.items() if v is not None}}
     c = argparse.Namespace(**cfg)
+    c.data = str(c.data)  # a Path works too; config.json keeps text
     method_preset(c.method, c.preset)  # ValueError naming the valid presets
     if not 0 <= c.mask_ratio < 1: raise ValueError(f'mask_ratio must be in [0, 1), got {c.mask_ratio}')
     if c.bs < 1 or c.accum < 1: raise ValueError(f'bs and accum must be positive, got bs={c.bs}, accum={c.accum}')
+    if c.channels not in (None, 1, 3): raise ValueError(f'channels must be 1 (grey) or 3 (RGB), got {c.channels}')
+    if is_fmnist(c.data) and c.channels == 3:
+        raise ValueError('Fashion-MNIST is grey: channels=3 needs colour data (an image folder, url:NAME or tar shards)')
+    if c.channels is None: c.channels = data_channels(c.data)  # the model follows the data: RGB unless every image is grey
     t_start = time.perf_counter()
     dist = setup_distributed(c.device)  # torchrun / accelerate launch: rank, world size, this rank's device, process group
     if resume: c.bs, c.accum = regroup_batch(c.bs, c.accum, saved_world, dist.world_size)  # same effective batch on any world size
@@ -302,6 +345,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
 
     set_seed(c.seed, reproducible=True)
     model = build_objective(**vars(c))
+    c.data_shape = data_shape(model, c.data)
+    if dist.main: print(f'{describe_shape(c.data_shape)} ({c.preset})')
     dl_kw = dict(bs=c.bs, device=device, seed=c.seed)
     if str(c.data) not in ('sample', 'full', 'auto'):
         if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto) only')
@@ -309,6 +354,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     elif c.limit: dl_kw['limit'] = c.limit
     dls = get_dls(c.data, aug=_loader_aug(model), **dl_kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=c.seed, accum=c.accum)  # disjoint per-rank slices of each global batch
+    c.data_shape['stats'] = [[float(v) for v in s] for s in dls.stats]  # the normalisation the model was trained with
     xb = dls.one_batch()[0]
     if tuple(xb.shape[1:]) != (model.in_chans, *model.img_size):
         raise ValueError(f'the data gives images {tuple(xb.shape[1:])} but {c.preset} expects {(model.in_chans, *model.img_size)}; '
@@ -336,7 +382,9 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         model.compile()               # the calibration above timed eager steps; compile time comes on top (tens of seconds)
     cfg = vars(c)
     if dist.main: atomic_json({**cfg, 'world_size': dist.world_size}, out/'config.json')
-    snap_imgs = dls.valid.one_batch()[0][:8]
+    # the snapshot images: the first validation batch's for Fashion-MNIST, spread over the validation set for other data
+    # (a folder's validation items are ordered by class)
+    snap_imgs = dls.valid.one_batch()[0][:8] if is_fmnist(c.data) else spread_batch(dls.valid, 8)[0]
     cbs = [CheckpointCallback(out, preset=c.preset, config=cfg, method=c.method, vit_config=model.vit_config,
                               encoder_prefix=getattr(model, 'encoder_prefix', '')),
            *_train_callbacks(model, c, out, snap_imgs, dls.stats)]
@@ -407,8 +455,10 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                    "or a folder of tar shards with train/ and valid/ sub-folders (written by mae_lit.distributed.write_shards; streamed)")
     p.add_argument('--method', default=d['method'], choices=list(OBJECTIVES),
                    help='pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023)')
-    p.add_argument('--preset', default=d['preset'], choices=sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS}),
-                   help='backbone: a MAE preset name selects the same encoder for every --method')
+    p.add_argument('--preset', default=None, choices=sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS}),
+                   help='backbone shape (width, depth, heads, patch, decoder); a MAE preset name selects the same encoder for every '
+                        '--method; image channels and size come from the data and --size (default: mae_vit_tiny_fmnist for '
+                        'Fashion-MNIST, mae_vit_tiny_patch4_32 for other data)')
     g = p.add_mutually_exclusive_group()
     g.add_argument('--epochs', type=_positive_int, default=None, help=f"number of epochs (default {d['epochs']})")
     g.add_argument('--budget', '--time-budget', dest='time_budget', type=_positive_float, default=None, metavar='SECONDS',
@@ -432,6 +482,10 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     p.add_argument('--ema', type=_ratio, default=None, help=f"I-JEPA: starting momentum of the target encoder's EMA, rising linearly to 1 (default {METHOD_DEFAULTS['ijepa']['ema']}; 0: scaled to the run length, ema_start)")
     p.add_argument('--warmup-epochs', type=float, default=d['warmup_epochs'], help='linear warm-up epochs (default: 5%% of the epochs)')
     p.add_argument('--size', type=_positive_int, default=None, help='image side for folder data (default: the preset\'s)')
+    ch = p.add_mutually_exclusive_group()
+    ch.add_argument('--channels', type=int, choices=[1, 3], default=None, help='image channels of the model (default: from the data: '
+                    '3 unless every image is grey)')
+    ch.add_argument('--grey', dest='channels', action='store_const', const=1, help='train a grey model on colour data (same as --channels 1)')
     p.add_argument('--out', default='runs/mae', help='run folder')
     p.add_argument('--seed', type=int, default=d['seed'], help='seed of initialisation, shuffling, masks and augmentation')
     p.add_argument('--resume', action='store_true', help='continue the run in --out from its last finished epoch')

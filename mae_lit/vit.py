@@ -16,8 +16,9 @@ from .masking import gather_tokens
 
 # %% auto #0
 __all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'OBJECTIVE_PRESETS', 'init_vit_module', 'SplitQKVAttention', 'vit_blocks', 'ViTEncoder',
-           'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_base_patch16', 'vit_large_patch16', 'vit_huge_patch14',
-           'EncoderShape', 'register_objective', 'objective_methods', 'objective_preset', 'create_objective']
+           'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_tiny_patch4_32', 'vit_base_patch16', 'vit_large_patch16',
+           'vit_huge_patch14', 'EncoderShape', 'register_objective', 'objective_methods', 'objective_preset',
+           'create_objective']
 
 # %% ../nbs/02_vit.ipynb #bac8215e
 def init_vit_module(m: nn.Module):
@@ -165,6 +166,7 @@ def features(self:ViTEncoder,
 VIT_CONFIGS = dict(
     vit_tiny_fmnist=dict(img_size=28, patch_size=4, in_chans=1, embed_dim=128, depth=6, num_heads=4),  # CPU sized
     vit_ref_fmnist=dict(img_size=28, patch_size=4, in_chans=1, embed_dim=192, depth=12, num_heads=3),  # ViT-Ti width
+    vit_tiny_patch4_32=dict(img_size=32, patch_size=4, in_chans=3, embed_dim=128, depth=6, num_heads=4),  # CPU sized, colour
     vit_base_patch16=dict(img_size=224, patch_size=16, in_chans=3, embed_dim=768, depth=12, num_heads=12),  # ViT-B/16
     vit_large_patch16=dict(img_size=224, patch_size=16, in_chans=3, embed_dim=1024, depth=24, num_heads=16),  # ViT-L/16
     vit_huge_patch14=dict(img_size=224, patch_size=14, in_chans=3, embed_dim=1280, depth=32, num_heads=16),  # ViT-H/14
@@ -179,6 +181,10 @@ def vit_ref_fmnist(**kwargs) -> ViTEncoder:
     "ViT-Ti-shaped model for 28×28 Fashion-MNIST: patch 4, 1 channel, 192-d, 12 blocks, 3 heads (the GPU anchor's shape)"
     return ViTEncoder(**{**VIT_CONFIGS['vit_ref_fmnist'], **kwargs})
 
+def vit_tiny_patch4_32(**kwargs) -> ViTEncoder:
+    "CPU-sized ViT for small colour images: 32×32, patch 4 (L=64), 3 channels, 128-d, 6 blocks, 4 heads"
+    return ViTEncoder(**{**VIT_CONFIGS['vit_tiny_patch4_32'], **kwargs})
+
 def vit_base_patch16(**kwargs) -> ViTEncoder:
     "ViT-B/16 (ViT paper, Table 1): 224×224, RGB, 768-d, 12 blocks, 12 heads; 85.8 M parameters"
     return ViTEncoder(**{**VIT_CONFIGS['vit_base_patch16'], **kwargs})
@@ -191,7 +197,7 @@ def vit_huge_patch14(**kwargs) -> ViTEncoder:
     "ViT-H/14 (ViT paper, Table 1): 224×224, RGB, 1280-d, 32 blocks, 16 heads; 631 M parameters"
     return ViTEncoder(**{**VIT_CONFIGS['vit_huge_patch14'], **kwargs})
 
-VIT_PRESETS = {f.__name__: f for f in (vit_tiny_fmnist, vit_ref_fmnist, vit_base_patch16, vit_large_patch16, vit_huge_patch14)}
+VIT_PRESETS = {f.__name__: f for f in (vit_tiny_fmnist, vit_ref_fmnist, vit_tiny_patch4_32, vit_base_patch16, vit_large_patch16, vit_huge_patch14)}
 
 # %% ../nbs/02_vit.ipynb #e8e76e59
 class EncoderShape:
