@@ -193,11 +193,12 @@ class SimCLR(EncoderShape, nn.Module):
                  temperature:float=0.2,  # NT-Xent temperature
                  pool:str='cls',  # encoder token(s) fed to the projector: 'cls', 'mean' or 'cls+mean'
                  augment:nn.Module|None=None,  # the view generator; None: SimCLRAugment() (grey-safe defaults)
+                 norm_eps:float=1e-6,  # encoder LayerNorm eps
                 ):
         super().__init__()
         if not temperature > 0: raise ValueError(f"temperature must be positive, got {temperature}")
         if pool not in ('cls', 'mean', 'cls+mean'): raise ValueError(f"pool must be 'cls', 'mean' or 'cls+mean', got {pool!r}")
-        self.backbone = ViTEncoder(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate)
+        self.backbone = ViTEncoder(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate, norm_eps)
         d_in = embed_dim * (2 if pool == 'cls+mean' else 1)
         self.projector = nn.Sequential(nn.Linear(d_in, proj_hidden_dim), nn.BatchNorm1d(proj_hidden_dim), nn.ReLU(inplace=True),
                                        nn.Linear(proj_hidden_dim, proj_dim))

@@ -140,12 +140,6 @@ def infer_config(sd:dict,  # an official / timm / mae_lit layout state dict (nam
     return cfg
 
 # %% ../nbs/12_interop.ipynb #c80c50f7
-def _set_norm_eps(model:ViTEncoder, eps:float):
-    "Use LayerNorm eps `eps` everywhere in `model` (encoder and decoder) and record it in `vit_config`"
-    for m in model.modules():
-        if isinstance(m, nn.LayerNorm): m.eps = eps
-    model.vit_config['norm_eps'] = eps
-
 def _resample_grids(sd:dict, old_grid:tuple, new_grid:tuple) -> dict:
     "`sd` with `pos_embed` and `decoder_pos_embed` resampled from `old_grid` to `new_grid` (cls row kept)"
     if tuple(old_grid) == tuple(new_grid): return sd
@@ -155,7 +149,6 @@ def _resample_grids(sd:dict, old_grid:tuple, new_grid:tuple) -> dict:
 def _assemble(cfg:dict, sd:dict, img_size, overrides:dict, what:str) -> ViTEncoder:
     "Build the model `cfg` describes at `img_size` on the meta device, resample positions, check strictly, assign `sd`"
     cfg = {**cfg, **overrides}
-    norm_eps = cfg.pop('norm_eps', 1e-6)
     for k in ('num_heads', 'decoder_num_heads'):
         if k in cfg and cfg[k] is None:
             part = 'decoder' if k.startswith('decoder') else 'encoder'
@@ -167,8 +160,7 @@ def _assemble(cfg:dict, sd:dict, img_size, overrides:dict, what:str) -> ViTEncod
     H, W = pair(img_size, 'img_size') if img_size is not None else old
     cfg['img_size'] = (H, W)
     with torch.device('meta'):
-        model = (MaskedAutoencoder if 'decoder_embed_dim' in cfg else ViTEncoder)(**cfg)
-    _set_norm_eps(model, norm_eps)
+        model = (MaskedAutoencoder if 'decoder_embed_dim' in cfg else ViTEncoder)(**cfg)  # norm_eps reaches every LayerNorm
     sd = _resample_grids(sd, (old[0] // ph, old[1] // pw), model.grid_size)
     check_state_dict(model, sd, what)
     model.load_state_dict(sd, strict=True, assign=True)

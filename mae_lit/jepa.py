@@ -95,10 +95,11 @@ class IJEPA(EncoderShape, nn.Module):
                  predictor_num_heads:int=12,  # predictor heads
                  mask_sampler:MultiBlockMasking|None=None,  # None: the paper's multi-block masks (see below)
                  loss:str='smooth_l1',  # 'smooth_l1' (the official code) or 'mse' (the paper's L2)
+                 norm_eps:float=1e-6,  # LayerNorm eps, encoders and predictor
                 ):
         super().__init__()
         if loss not in ('smooth_l1', 'mse'): raise ValueError(f"loss must be 'smooth_l1' or 'mse', got {loss!r}")
-        self.context_encoder = ViTEncoder(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate)
+        self.context_encoder = ViTEncoder(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate, norm_eps)
         self.target_encoder = copy.deepcopy(self.context_encoder).requires_grad_(False)  # moved only by the EMA callback
         self.predictor = JEPAPredictor(self.context_encoder.grid_size, embed_dim, predictor_embed_dim, predictor_depth,
                                        predictor_num_heads, mlp_ratio, self.context_encoder.vit_config['norm_eps'])

@@ -49,8 +49,10 @@ class MaskedAutoencoder(ViTEncoder):
                  norm_pix_eps:float=1e-6,  # eps added to the patch variance; in the units of the (normalised) pixels
                  mask_ratio:float=0.75,  # fraction of patches hidden when forward gets no mask_ratio (callbacks may schedule it)
                  mask_sampler=None,  # a MaskSampler used when forward gets no noise; None: RandomMasking(mask_ratio)
+                 drop_path_rate:float=0.,  # encoder stochastic depth (the decoder has none, as in the official code)
+                 norm_eps:float=1e-6,  # LayerNorm eps, encoder and decoder
                 ):
-        super().__init__(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio)
+        super().__init__(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate, norm_eps)
         if decoder_embed_dim % 4:
             raise ValueError(f"decoder_embed_dim must be a multiple of 4 for the 2-D sin-cos code, got {decoder_embed_dim}")
         ph, pw = self.patch_size
