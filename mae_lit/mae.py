@@ -156,13 +156,18 @@ def forward(self:MaskedAutoencoder,
             imgs:Tensor,  # images (B, C, H, W) at the model's size
             mask_ratio:float|None=None,  # fraction of patches to hide, in [0, 1); None: self.mask_ratio; ignored by a custom mask_sampler
             noise:Tensor|None=None,  # (B, L) per-patch noise for a reproducible random mask (lowest noise kept)
+            masks:Masks|None=None,  # or the masks themselves, e.g. from any MaskSampler (the type I-JEPA's forward takes)
            ) -> MAEOutput:  # loss, pred (B, L, ph*pw*C), mask (B, L), ids_restore (B, L), target
     "Mask, encode, decode, score: imgs (B, C, H, W) -> MAEOutput(loss, pred (B, L, ph*pw*C), mask (B, L), ...)"
     self._check_imgs(imgs)
     mask_ratio = self.mask_ratio if mask_ratio is None else mask_ratio
     if not 0 <= mask_ratio < 1: raise ValueError(f"mask_ratio must be in [0, 1), got {mask_ratio}")
     B, L = imgs.shape[0], self.num_patches
-    if noise is not None:
+    if masks is not None:
+        if noise is not None: raise ValueError("give noise or masks, not both")
+        if tuple(masks.mask.shape) != (B, L): raise ValueError(f"expected masks for ({B}, {L}) (batch, patches), got mask {tuple(masks.mask.shape)}")
+        masks = masks.to(imgs.device)
+    elif noise is not None:
         if tuple(noise.shape) != (B, L):
             raise ValueError(f"expected noise of shape ({B}, {L}) (batch, patches), got {tuple(noise.shape)}")
         masks = random_masking(noise, mask_ratio)
