@@ -233,9 +233,9 @@ def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', si
 def spread_batch(dl, # a fastai DataLoader over a map-style data set
                  n: int = 8, # items
                 ) -> tuple:
-    "A batch of `n` items evenly spaced over `dl`'s data set (its first batch when it has no length, e.g. tar shards)."
-    try: N = len(dl.dataset)
-    except TypeError: return tuple(t[:n] for t in dl.one_batch())
+    "A batch of `n` items evenly spaced over `dl`'s data set (its first batch when the data set cannot be indexed, e.g. tar shards)."
+    if not getattr(dl, 'indexed', False): return tuple(t[:n] for t in dl.one_batch())
+    N = len(dl.dataset)
     b = dl.create_batch(dl.before_batch([dl.do_item(int(i)) for i in np.linspace(0, N - 1, min(n, N)).round()]))
     return dl.after_batch(to_device(b, dl.device))
 
