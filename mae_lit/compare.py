@@ -17,7 +17,7 @@ from fastai.torch_core import set_seed, default_device
 
 from fastai.learner import Learner
 
-from .data import get_dls, is_fmnist, data_channels
+from .data import get_dls, is_fmnist, data_channels, loader_shape
 from .callbacks import Throughput, fit_warmup_cosine
 from .checkpoints import atomic_json, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
@@ -36,12 +36,11 @@ def _vit_config(preset: str, **shape) -> dict:
 
 def _data_shape(data, preset: str, channels: int | None = None, size: int | None = None) -> tuple[dict, dict, dict]:
     "The model follows the data, as in `pretrain`: (pretrain settings, encoder arguments, loader arguments) for `data` on `preset`."
-    if is_fmnist(data):
-        if channels == 3: raise ValueError('Fashion-MNIST is grey: channels=3 needs colour data (an image folder, url:NAME or tar shards)')
-        return {}, _vit_config(preset), {}
-    shape = dict(channels=channels or data_channels(data), **({'size': size} if size else {}))
+    channels = data_channels(data, channels)  # checked: Fashion-MNIST is grey
+    if is_fmnist(data): return {}, _vit_config(preset), {}
+    shape = dict(channels=channels, **({'size': size} if size else {}))
     vc = _vit_config(preset, **shape)
-    return shape, vc, dict(size=tuple(vc['img_size']), grey=vc['in_chans'] == 1)
+    return shape, vc, loader_shape(data, vc['img_size'], vc['in_chans'])
 
 def _eval_pool(method: str, preset: str) -> str:
     "How `method`'s paper pools frozen features ('cls', or 'mean' for I-JEPA): the objective's `eval_pool`."
@@ -213,8 +212,8 @@ FINETUNE = dict(epochs=3, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
 
 def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None) -> tuple[float, int]:
     "Test accuracy and steps after fine-tuning a copy of `enc` with `FINETUNE` for `epochs` (or `seconds`, converted once to steps)."
-    shape = {} if is_fmnist(data) else dict(size=tuple(enc.img_size), grey=enc.in_chans == 1)  # the encoder's input
-    ldls = get_dls(data, labels=True, aug=False, bs=FINETUNE['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}), **shape)
+    ldls = get_dls(data, labels=True, aug=False, bs=FINETUNE['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}),
+                   **loader_shape(data, enc.img_size, enc.in_chans))  # the encoder's input
     set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), FINETUNE['drop_path']).to(device)
     steps = None if seconds else max(1, round(epochs * len(ldls.train)))
     learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=FINETUNE['blr'], layer_decay=FINETUNE['layer_decay'], cal_steps=5)

@@ -25,7 +25,8 @@ __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 
            'write_idx', 'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample',
            'show_classes', 'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls',
            'fmnist_valid_idx', 'fmnist_dls', 'all_grey', 'folder_dls', 'url_dls', 'url_path', 'photo_crops',
-           'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'is_fmnist', 'data_channels', 'mae_lit_data']
+           'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'is_fmnist', 'data_kind', 'loader_shape', 'data_channels',
+           'mae_lit_data']
 
 # %% ../nbs/04_data.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
@@ -662,10 +663,9 @@ def get_dls(data: str | Path = 'sample', # 'sample', 'full', 'auto' (Fashion-MNI
            ) -> DataLoaders:
     "`DataLoaders` for any data source this package knows, named by one string."
     data = str(data)
-    if data in ('sample', 'full', 'auto'): return fmnist_dls(data, labels=labels, **kwargs)
+    if is_fmnist(data): return fmnist_dls(data, labels=labels, **kwargs)
     if data.startswith('url:'): return url_dls(data[4:], labels=labels, **kwargs)
     if Path(data).is_dir():
-        if _has_fmnist(data): return fmnist_dls(data, labels=labels, **kwargs)
         split = _shard_split(Path(data))
         if split is not None:  # WebDataset-style tar shards, streamed (above)
             if labels:
@@ -683,10 +683,29 @@ def is_fmnist(data: str | Path) -> bool:
     data = str(data)
     return data in ('sample', 'full', 'auto') or (not data.startswith('url:') and Path(data).is_dir() and _has_fmnist(data))
 
-def data_channels(data: str | Path, # a data source, as in get_dls
-                 ) -> int:
-    "The channels a model of `data` should take: 1 for Fashion-MNIST and for data whose images are all grey, else 3 (RGB)."
+def data_kind(data: str | Path) -> str:
+    "What a data source is, as `get_dls` reads it: 'Fashion-MNIST', 'fastai data set NAME', 'tar shards' or 'folder'."
     data = str(data)
+    if is_fmnist(data): return 'Fashion-MNIST'
+    if data.startswith('url:'): return f'fastai data set {data[4:]}'
+    return 'tar shards' if any((Path(data)/s/'shards.json').is_file() for s in ('train', '.')) else 'folder'
+
+def loader_shape(data: str | Path, # a data source, as in get_dls
+                 img_size: tuple,  # the model's (H, W)
+                 in_chans: int,    # the model's channels
+                ) -> dict:
+    "The `get_dls` arguments that give a model its input: none for Fashion-MNIST (always 28×28 grey), else `size` and `grey`."
+    return {} if is_fmnist(data) else dict(size=tuple(img_size), grey=in_chans == 1)
+
+def data_channels(data: str | Path,           # a data source, as in get_dls
+                  channels: int | None = None, # the channels asked for (checked against the data), or None: from the data
+                 ) -> int:
+    "The channels a model of `data` should take: `channels` when given, else 1 for Fashion-MNIST and for data whose images are all grey, else 3 (RGB)."
+    data = str(data)
+    if channels not in (None, 1, 3): raise ValueError(f'channels must be 1 (grey) or 3 (RGB), got {channels}')
+    if channels == 3 and is_fmnist(data):
+        raise ValueError('Fashion-MNIST is grey: channels=3 needs colour data (an image folder, url:NAME or tar shards)')
+    if channels: return channels
     if is_fmnist(data): return 1
     path = url_path(data[4:]) if data.startswith('url:') else Path(data)
     if not path.is_dir(): raise ValueError(_data_msg(data))

@@ -25,7 +25,7 @@ from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_pr
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
-from .data import get_dls, ssl_augment, is_fmnist, data_channels
+from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, save_weights, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, StepBudget, fit_warmup_cosine,
@@ -249,9 +249,7 @@ def data_shape(model: nn.Module, # the objective built for the data
                data,             # its data source
               ) -> dict:
     "What `pretrain` decided about the input: kind of data, channels, size, patch and patches (printed, and kept in config.json)."
-    data = str(data)
-    kind = ('Fashion-MNIST' if is_fmnist(data) else f'fastai data set {data[4:]}' if data.startswith('url:')
-            else 'tar shards' if (Path(data)/'train'/'shards.json').is_file() else 'folder')
+    kind = data_kind(data)
     (H, W), (ph, pw), C = tuple(model.img_size), tuple(model.patch_size), model.in_chans
     return dict(kind=kind, channels=C, img_size=[H, W], patch_size=[ph, pw], num_patches=(H // ph) * (W // pw))
 
@@ -332,10 +330,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     method_preset(c.method, c.preset)  # ValueError naming the valid presets
     if not 0 <= c.mask_ratio < 1: raise ValueError(f'mask_ratio must be in [0, 1), got {c.mask_ratio}')
     if c.bs < 1 or c.accum < 1: raise ValueError(f'bs and accum must be positive, got bs={c.bs}, accum={c.accum}')
-    if c.channels not in (None, 1, 3): raise ValueError(f'channels must be 1 (grey) or 3 (RGB), got {c.channels}')
-    if is_fmnist(c.data) and c.channels == 3:
-        raise ValueError('Fashion-MNIST is grey: channels=3 needs colour data (an image folder, url:NAME or tar shards)')
-    if c.channels is None: c.channels = data_channels(c.data)  # the model follows the data: RGB unless every image is grey
+    c.channels = data_channels(c.data, c.channels)  # the model follows the data: RGB unless every image is grey
     t_start = time.perf_counter()
     dist = setup_distributed(c.device)  # torchrun / accelerate launch: rank, world size, this rank's device, process group
     if resume: c.bs, c.accum = regroup_batch(c.bs, c.accum, saved_world, dist.world_size)  # same effective batch on any world size
@@ -350,7 +345,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     dl_kw = dict(bs=c.bs, device=device, seed=c.seed)
     if str(c.data) not in ('sample', 'full', 'auto'):
         if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto) only')
-        dl_kw.update(size=tuple(model.img_size), grey=model.in_chans == 1)
+        dl_kw.update(loader_shape(c.data, model.img_size, model.in_chans))
     elif c.limit: dl_kw['limit'] = c.limit
     dls = get_dls(c.data, aug=_loader_aug(model), **dl_kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=c.seed, accum=c.accum)  # disjoint per-rank slices of each global batch
