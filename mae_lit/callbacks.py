@@ -5,12 +5,11 @@
 # %% ../nbs/05_callbacks.ipynb #ef4ccf5f
 from __future__ import annotations
 import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
-import json, math, random, tempfile, time
+import json, math, random, time
 from pathlib import Path
 
 import numpy as np
 import torch
-from torch import nn
 from fastai.callback.core import Callback
 from fastai.learner import Learner
 from fastcore.foundation import L
@@ -19,7 +18,7 @@ from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine
 from fastai.callback.core import CancelTrainException
 from safetensors.torch import load_file, safe_open
 from .distributed import pg_world_size
-from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, load_weights, check_state_dict
+from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, check_state_dict
 
 # %% auto #0
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',

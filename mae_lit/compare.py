@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
-from torch import nn
 from fastai.torch_core import set_seed, default_device
 
 from fastai.learner import Learner
@@ -136,10 +135,11 @@ def summarize(df: pd.DataFrame, # the results table of compare (one row per meth
 def verdict(s: pd.DataFrame,  # from summarize
             a: tuple, b: tuple, # (method, budget_s, pool) of the two rows
             col: str = 'knn',   # the score
+            col_b: str | None = None, # b's score (default: col), e.g. 'linear' to set a's fine-tuning against the linear probe
            ) -> str:
     "'>' or '<' when the 95 % intervals of the two means do not overlap, else 'tie' (the spread cannot tell them apart)."
     r = s.set_index(['method', 'budget_s', 'pool'])
-    (ma, ca), (mb, cb) = [(r.loc[k, f'{col}_mean'], r.loc[k, f'{col}_ci']) for k in (a, b)]
+    (ma, ca), (mb, cb) = [(r.loc[k, f'{c}_mean'], r.loc[k, f'{c}_ci']) for k, c in ((a, col), (b, col_b or col))]
     if any(map(math.isnan, (ma, ca, mb, cb))): return 'tie'
     return '>' if ma - ca > mb + cb else '<' if ma + ca < mb - cb else 'tie'
 
@@ -208,7 +208,7 @@ def _score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
 # MAE's fine-tuning recipe (mean-pool head, layer decay 0.75, drop path 0.1, label smoothing 0.1) with the base lr, batch
 # and length chosen on the validation split for these small runs: nbs/results/finetune_study (blr 5e-4 at batch 256
 # for 30 s ended below the linear probe of every encoder)
-FINETUNE = dict(epochs=3, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
+FINETUNE = dict(epochs=8, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
 
 def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None) -> tuple[float, int]:
     "Test accuracy and steps after fine-tuning a copy of `enc` with `FINETUNE` for `epochs` (or `seconds`, converted once to steps)."
@@ -266,6 +266,16 @@ def compare(out: str | Path,                 # folder of the comparison: one run
         nonlocal rows
         rows += new
         if main: atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
+    ft_recipe = dict(FINETUNE, epochs=finetune_epochs, seconds=finetune_s)  # what this call asks fine-tuning to be
+    def _finetune_rows(run, got, enc_fn, label):  # fine-tune (again) when asked and not done with this recipe; updates got in place
+        if not (finetune_s or finetune_epochs) or collect_only: return
+        mine = [r for r in got if r['method'] not in ('supervised', 'raw pixels')]
+        if not mine or all(r.get('finetune') is not None and r.get('finetune_recipe') == ft_recipe for r in mine): return
+        t0 = time.perf_counter()
+        with quiet(): ft, ft_steps = _finetune(enc_fn(), data, mine[0]['seed'], limit, edev, finetune_s, finetune_epochs)
+        for r in mine: r.update(finetune=ft, finetune_steps=ft_steps, finetune_recipe=ft_recipe)  # the same dicts as in `rows`
+        if main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
+        if verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
     for seed in seeds:
         if not baselines: continue
         run = out/f'baselines-seed{seed}'
@@ -273,8 +283,10 @@ def compare(out: str | Path,                 # folder of the comparison: one run
         if got is None and not collect_only:
             new = [dict(method='random init', seed=seed, budget_s=0., **r) for r in _score_rows(random_encoder(vit_cfg, seed, edev), loaders, seed, linear_epochs, edev)]
             new += [dict(method='raw pixels', seed=seed, budget_s=0., **r) for r in _score_rows(None, loaders, seed, linear_epochs, edev)]
-            run.mkdir(parents=True, exist_ok=True); _save(run, new)
+            run.mkdir(parents=True, exist_ok=True); _save(run, new); got = new
         elif got is not None: rows += got
+        # the random-init encoder fine-tuned with the same recipe: what the pretraining adds to fine-tuning
+        if got is not None: _finetune_rows(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}')
     for budget in budgets:
         for seed in seeds:
             for m in methods:
@@ -308,12 +320,8 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                     if verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
                                       + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
                                       + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
-                if (finetune_s or finetune_epochs) and m != 'supervised' and budget == budgets[-1] and got[0].get('finetune') is None and not collect_only:
-                    t0 = time.perf_counter()
-                    with quiet(): ft, ft_steps = _finetune(load_encoder(run, device=edev)[0], data, seed, limit, edev, finetune_s, finetune_epochs)
-                    for r in got: r.update(finetune=ft, finetune_steps=ft_steps)  # the same dicts as in `rows`
-                    if main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-                    if verbose: print(f'{m} {budget:g} s seed {seed}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
+                if budget == budgets[-1]:  # the largest budget's self-supervised encoders are fine-tuned (none yet, or another recipe: again)
+                    _finetune_rows(run, got, lambda: load_encoder(run, device=edev)[0], f'{m} {budget:g} s seed {seed}')
     df = pd.DataFrame(rows, columns=COLUMNS)
     if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)

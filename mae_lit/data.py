@@ -26,7 +26,7 @@ __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 
            'show_classes', 'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls',
            'fmnist_valid_idx', 'fmnist_dls', 'all_grey', 'folder_dls', 'url_dls', 'url_path', 'photo_crops',
            'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'is_fmnist', 'data_kind', 'loader_shape', 'data_channels',
-           'mae_lit_data']
+           'positive_int', 'mae_lit_data']
 
 # %% ../nbs/04_data.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
@@ -714,6 +714,14 @@ def data_channels(data: str | Path,           # a data source, as in get_dls
     files = get_image_files(path)
     if not files: raise ValueError(f'{path}: no image files found')
     return 1 if all_grey(files) else 3
+
+# %% ../nbs/04_data.ipynb #808d36a1
+def positive_int(s: str, # the text of a command-line option
+                ) -> int:
+    "The `argparse` type of counts (epochs, steps, batch sizes, image limits): a whole number of at least 1, else a message saying so."
+    v = int(s)
+    if v < 1: raise argparse.ArgumentTypeError(f'must be a positive integer, got {s}')
+    return v
 
 # %% ../nbs/04_data.ipynb #dbc1a326
 def mae_lit_data(argv: list[str] | None = None):

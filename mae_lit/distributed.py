@@ -5,20 +5,17 @@
 # %% ../nbs/14_distributed.ipynb #6eaae43d
 from __future__ import annotations
 import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
-import contextlib, json, math, os, random
+import contextlib, math, os, random
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 import torch.distributed as tdist
-from fastcore.foundation import L
 from fastai.callback.core import Callback
 from fastai.data.core import DataLoaders
 from fastai.distributed import DistributedDL  # fastai's DDP support; needs `accelerate`
 from fastai.torch_core import rank_distrib, num_distrib, find_bs
-from functools import partial
 from fastai.callback.training import GradientAccumulation
 from .checkpoints import unwrap_model
 

@@ -25,7 +25,7 @@ from timm.layers import trunc_normal_
 from timm.optim import param_groups_layer_decay
 
 from .vit import ViTEncoder
-from .data import get_dls, ssl_augment, is_fmnist
+from .data import get_dls, ssl_augment, is_fmnist, loader_shape, positive_int
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict
 from .callbacks import fit_warmup_cosine
 
@@ -395,13 +395,13 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
     dl_kw = dict(device=device, seed=seed)
     if split not in ('test', 'valid'): raise ValueError(f"split must be 'test' or 'valid', got {split!r}")
-    if data in ('sample', 'full', 'auto'):
+    if is_fmnist(data):  # 'sample', 'full', 'auto' or a folder of its IDX files
         dl_kw['split'] = split
         if limit: dl_kw['limit'] = limit
     else:
-        if limit: raise ValueError('limit works with Fashion-MNIST data (sample, full, auto) only')
+        if limit: raise ValueError('limit works with Fashion-MNIST data (sample, full, auto or its IDX folder) only')
         if split != 'test': raise ValueError("split='valid' needs Fashion-MNIST data; a folder's own validation folder is its test split")
-        dl_kw.update(size=tuple(cfg['img_size']), grey=cfg['in_chans'] == 1)
+    dl_kw.update(loader_shape(data, cfg['img_size'], cfg['in_chans']))
     ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **dl_kw)
     shape = tuple(ldls.one_batch()[0].shape[1:])
     if shape != (cfg['in_chans'], *cfg['img_size']):
@@ -451,11 +451,6 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     return res
 
 # %% ../nbs/07_eval.ipynb #f61e0630
-def _pos_int(s):
-    v = int(s)
-    if v < 1: raise argparse.ArgumentTypeError(f'must be a positive integer, got {s}')
-    return v
-
 def mae_lit_eval(argv: list[str] | None = None):
     "Console script: evaluate a checkpoint's encoder (kNN, linear probe, fine-tuning, with baselines) and write eval.json."
     p = argparse.ArgumentParser(prog='mae_lit_eval',
@@ -466,13 +461,13 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('checkpoint', metavar='RUN_DIR_OR_CHECKPOINT', help='a run folder written by mae_lit_pretrain, or a .safetensors file')
     p.add_argument('--protocol', default='all', choices=[*PROTOCOLS, 'all'], help='which evaluation to run (default: all)')
     p.add_argument('--data', default=None, help="'sample', 'full', 'auto', 'url:NAME' or an image folder (default: the checkpoint's pretraining data)")
-    p.add_argument('--epochs', type=_pos_int, default=10, help='fine-tuning epochs; the supervised baseline trains as long (default: 10)')
-    p.add_argument('--linear-epochs', type=_pos_int, default=90, help='linear-probe epochs on pre-extracted features (default: 90)')
+    p.add_argument('--epochs', type=positive_int, default=10, help='fine-tuning epochs; the supervised baseline trains as long (default: 10)')
+    p.add_argument('--linear-epochs', type=positive_int, default=90, help='linear-probe epochs on pre-extracted features (default: 90)')
     p.add_argument('--linear-lr', type=float, default=1e-2, help='linear-probe peak learning rate, AdamW (default: 0.01)')
-    p.add_argument('--bs', type=_pos_int, default=256, help='batch size (default: 256)')
+    p.add_argument('--bs', type=positive_int, default=256, help='batch size (default: 256)')
     p.add_argument('--seed', type=int, default=0, help='seed of the random baseline, heads, shuffling and drop-path (default: 0)')
     p.add_argument('--out', default=None, help='eval.json path, or a folder for it (default: beside the checkpoint)')
-    p.add_argument('--limit', type=_pos_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
+    p.add_argument('--limit', type=positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--pool', default='cls', choices=['cls', 'mean', 'cls+mean'], help='pooling of the frozen features (default: cls)')
     p.add_argument('--split', default='test', choices=['test', 'valid'], help="Fashion-MNIST: score on the test split (report) or on the validation split held out of the training images (choose); default: test")
     p.add_argument('--blr', type=float, default=5e-4, help='fine-tuning base lr, lr = blr·bs/256 (default: 5e-4)')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_explorer.ipynb #adc9e87f
 from __future__ import annotations
-import html, io, json, math, numbers
+import html, io, json, numbers
 from pathlib import Path
 
 import numpy as np

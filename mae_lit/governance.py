@@ -4,7 +4,7 @@
 
 # %% ../nbs/16_governance.ipynb #53a59887
 from __future__ import annotations
-import hashlib, json, math
+import hashlib, json
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from torch import Tensor
 
 from .mae import MaskedAutoencoder
 from .eval import normalize_images, extract_features
-from .data import image_stats, fashion_mnist, FMNIST_CLASSES
+from .data import image_stats, fashion_mnist
 from .callbacks import to_display
 
 # %% auto #0

@@ -11,7 +11,7 @@ import math, numbers, warnings
 warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is', category=FutureWarning, module=r'torch\.jit\._script')
 import torch
 from torch import Tensor
-from timm.layers import resample_abs_pos_embed
+from timm.layers import resample_abs_pos_embed, to_2tuple
 
 # %% auto #0
 __all__ = ['pair', 'patchify', 'unpatchify', 'get_1d_sincos_pos_embed', 'get_2d_sincos_pos_embed', 'resample_pos_embed']
@@ -20,8 +20,8 @@ __all__ = ['pair', 'patchify', 'unpatchify', 'get_1d_sincos_pos_embed', 'get_2d_
 def pair(x: int | tuple[int, int], # a side length n, or a (height, width) pair
          name: str = 'size', # what x is, for the error message
         ) -> tuple[int, int]: # (height, width)
-    "`x` as a `(height, width)` pair of positive ints: `n` becomes `(n, n)`."
-    hw = (x, x) if isinstance(x, numbers.Integral) else tuple(x) if isinstance(x, (tuple, list)) else ()
+    "`x` as a `(height, width)` pair of positive ints: `n` becomes `(n, n)` (timm's `to_2tuple`, checked)."
+    hw = () if isinstance(x, (str, bytes)) else to_2tuple(x)
     if len(hw) != 2 or not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) and v > 0 for v in hw):
         raise ValueError(f"{name} must be a positive int or a pair of positive ints (h, w), got {x!r}")
     return int(hw[0]), int(hw[1])

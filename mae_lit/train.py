@@ -5,7 +5,7 @@
 # %% ../nbs/06_train.ipynb #8b1b06e9
 from __future__ import annotations
 import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
-import argparse, json, math, os, sys, tempfile, time, copy
+import argparse, json, math, sys, tempfile, time, copy
 from functools import partial
 from pathlib import Path
 
@@ -15,21 +15,21 @@ from torch import nn
 from fastcore.foundation import L
 from fastai.learner import Learner
 from fastai.optimizer import OptimWrapper
-from fastai.callback.core import Callback, CancelTrainException, CancelFitException
+from fastai.callback.core import Callback, CancelFitException
 from torch.utils.flop_counter import FlopCounterMode
-from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
 from fastai.torch_core import set_seed, default_device, to_device
+from timm.optim import param_groups_weight_decay
 
 from fastcore.basics import patch
 from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_preset, create_objective
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
-from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape
+from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape, positive_int
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
-from .checkpoints import atomic_json, random_encoder, save_weights, unwrap_model
-from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, StepBudget, fit_warmup_cosine,
-                               resume_fit, NonFiniteLossError, objective_loss, reconstruction_figure, to_display)
+from .checkpoints import atomic_json, random_encoder, unwrap_model
+from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
+                               NonFiniteLossError, objective_loss, reconstruction_figure, to_display)
 from .eval import frozen_scores
 
 # %% auto #0
@@ -40,13 +40,10 @@ __all__ = ['METHOD_DEFAULTS', 'mae_learner', 'OBJECTIVES', 'param_groups_wd', 'S
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
                    ) -> list[list[nn.Parameter]]:
-    "Split trainable parameters into `[decay, no_decay]`: no decay for 1-D parameters and for `model.no_weight_decay()` names."
+    "A fastai splitter over timm's `param_groups_weight_decay`: `[decay, no_decay]`, no decay for 1-D parameters and for `model.no_weight_decay()` names, matched whole or as the last part of a name (`encoder.cls_token` matches `cls_token`)."
     skip = set(model.no_weight_decay()) if hasattr(model, 'no_weight_decay') else set()
-    decay, no_decay = [], []
-    for name, p in model.named_parameters():
-        if not p.requires_grad: continue
-        (no_decay if p.ndim <= 1 or name in skip or name.split('.')[-1] in skip else decay).append(p)
-    return [decay, no_decay]
+    groups = param_groups_weight_decay(model, weight_decay=1., no_weight_decay_list=[*skip, *(f'*.{s}' for s in skip)])
+    return [[p for g in groups if g['weight_decay'] == w for p in g['params']] for w in (1., 0.)]
 
 # %% ../nbs/06_train.ipynb #9b07503e
 def _imgrid(rows: dict, stats, title: str, overlay: dict | None = None):
@@ -422,11 +419,6 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     return metrics
 
 # %% ../nbs/06_train.ipynb #e541e36a
-def _positive_int(s):
-    v = int(s)
-    if v < 1: raise argparse.ArgumentTypeError(f'must be a positive integer, got {s}')
-    return v
-
 def _positive_float(s):
     v = float(s)
     if not v > 0: raise argparse.ArgumentTypeError(f'must be a positive number, got {s}')
@@ -455,14 +447,14 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                         '--method; image channels and size come from the data and --size (default: mae_vit_tiny_fmnist for '
                         'Fashion-MNIST, mae_vit_tiny_patch4_32 for other data)')
     g = p.add_mutually_exclusive_group()
-    g.add_argument('--epochs', type=_positive_int, default=None, help=f"number of epochs (default {d['epochs']})")
+    g.add_argument('--epochs', type=positive_int, default=None, help=f"number of epochs (default {d['epochs']})")
     g.add_argument('--budget', '--time-budget', dest='time_budget', type=_positive_float, default=None, metavar='SECONDS',
                    help='train for this many seconds instead: converted once into a number of steps from the measured seconds per '
                         'step (recorded in config.json), then exactly that many steps are trained, the last epoch stopping part-way')
-    g.add_argument('--steps', type=_positive_int, default=None, help='train exactly this many steps (batches); warm-up and cosine run over them')
-    p.add_argument('--bs', type=_positive_int, default=None, help='batch size per step (default per method: '
+    g.add_argument('--steps', type=positive_int, default=None, help='train exactly this many steps (batches); warm-up and cosine run over them')
+    p.add_argument('--bs', type=positive_int, default=None, help='batch size per step (default per method: '
                    + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('bs', d['bs'])}" for m in OBJECTIVES) + ')')
-    p.add_argument('--accum', type=_positive_int, default=d['accum'], help='gradient accumulation steps (effective batch = bs·accum)')
+    p.add_argument('--accum', type=positive_int, default=d['accum'], help='gradient accumulation steps (effective batch = bs·accum)')
     p.add_argument('--mask-ratio', type=_ratio, default=d['mask_ratio'], help='fraction of patches hidden from the encoder (mae only)')
     p.add_argument('--norm-pix', action=argparse.BooleanOptionalAction, default=d['norm_pix'],
                    help='predict per-patch normalised pixels (the paper\'s best setting at ImageNet scale; plain pixels won on '
@@ -476,7 +468,7 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                    + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('pool', 'its paper' + chr(39) + 's')}" for m in OBJECTIVES) + ')')
     p.add_argument('--ema', type=_ratio, default=None, help=f"I-JEPA: starting momentum of the target encoder's EMA, rising linearly to 1 (default {METHOD_DEFAULTS['ijepa']['ema']}; 0: scaled to the run length, ema_start)")
     p.add_argument('--warmup-epochs', type=float, default=d['warmup_epochs'], help='linear warm-up epochs (default: 5%% of the epochs)')
-    p.add_argument('--size', type=_positive_int, default=None, help='image side for folder data (default: the preset\'s)')
+    p.add_argument('--size', type=positive_int, default=None, help='image side for folder data (default: the preset\'s)')
     ch = p.add_mutually_exclusive_group()
     ch.add_argument('--channels', type=int, choices=[1, 3], default=None, help='image channels of the model (default: from the data: '
                     '3 unless every image is grey)')
@@ -486,8 +478,8 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     p.add_argument('--resume', action='store_true', help='continue the run in --out from its last finished epoch')
     p.add_argument('--device', default=None, help="'cpu', 'cuda', 'cuda:1', … (default: the GPU when there is one)")
     p.add_argument('--precision', default=d['precision'], choices=['auto', 'bf16', 'fp32'], help='auto: bf16 autocast on CUDA, fp32 on CPU')
-    p.add_argument('--snapshot-every', type=_positive_int, default=d['snapshot_every'], help='epochs between reconstruction snapshots')
-    p.add_argument('--limit', type=_positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
+    p.add_argument('--snapshot-every', type=positive_int, default=d['snapshot_every'], help='epochs between reconstruction snapshots')
+    p.add_argument('--limit', type=positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--no-knn', action='store_true', help='skip the kNN evaluation')
     p.add_argument('--compile', action='store_true', default=None, help='torch.compile the model in place: faster steps on a GPU for the '
                    'larger presets (measured in the Performance chapter), after about a minute of compiling (reported as compile_s)')

@@ -4,8 +4,7 @@
 
 # %% ../nbs/08_viz.ipynb #7240821d
 from __future__ import annotations
-import math, warnings
-from pathlib import Path
+import warnings
 
 import torch
 import torch.nn.functional as F
@@ -14,7 +13,6 @@ from torch import nn, Tensor
 from .mae import MaskedAutoencoder
 from .callbacks import reconstruction_figure, to_display
 from .eval import normalize_images
-from .checkpoints import load_mae
 
 # %% auto #0
 __all__ = ['reconstruction_grid', 'mask_ratio_figure', 'attention_maps', 'cls_attention', 'attention_figure', 'embed_2d',

@@ -7,7 +7,7 @@
 set -euo pipefail
 here=nbs/results/compare_cpu
 out=${OUT:-runs/compare_cpu}
-mae_lit_compare --methods mae simclr ijepa supervised --seeds 0 1 2 --budgets 10 30 60 --finetune-epochs 3 \
+mae_lit_compare --methods mae simclr ijepa supervised --seeds 0 1 2 --budgets 10 30 60 --finetune-epochs 8 \
     --data sample --device cpu --out "$out"
 python -c "import sys, pandas as pd; from mae_lit.compare import plot_budgets; plot_budgets(pd.read_csv(sys.argv[1] + '/results.csv'), path=sys.argv[1] + '/accuracy_vs_seconds.png')" "$out"
 python - "$out" "$here" <<'PY'
