@@ -10,8 +10,8 @@
 #   compare: the comparison chapter's protocol on the GPU backbone (mae_vit_ref_fmnist, all 60,000 training images
 #            minus the validation split): MAE, SimCLR, I-JEPA and a supervised ViT, one after another, each for the same
 #            measured seconds (BUDGET, converted once to steps), seeds 0 1 2; kNN and linear probe (both poolings, both
-#            splits) are written for every run before any fine-tuning starts; then every self-supervised encoder is
-#            fine-tuned for FT_S seconds. The whole phase has its own time limit; a killed run resumes when rerun.
+#            splits) are written for every run before any fine-tuning starts; then every self-supervised encoder, and
+#            the random-init encoder of each seed, is fine-tuned for FT_S seconds. The whole phase has its own time limit; a killed run resumes when rerun.
 #   trainer: the training loop's own images/s (mae_lit_pretrain, tiny preset, batch 512) next to the benchmark's eager
 #            and Hugging Face steps of the same shape, and ViT-B/16 at batch 256.
 # SCALE=0: a smoke test of this script on a CPU-only machine (tiny budgets, --limit).
