@@ -276,6 +276,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
         for r in mine: r.update(finetune=ft, finetune_steps=ft_steps, finetune_recipe=ft_recipe)  # the same dicts as in `rows`
         if main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
         if verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
+    base_rows = []  # (run, rows, seed) of the baselines, fine-tuned after every pretraining run is scored
     for seed in seeds:
         if not baselines: continue
         run = out/f'baselines-seed{seed}'
@@ -285,8 +286,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
             new += [dict(method='raw pixels', seed=seed, budget_s=0., **r) for r in _score_rows(None, loaders, seed, linear_epochs, edev)]
             run.mkdir(parents=True, exist_ok=True); _save(run, new); got = new
         elif got is not None: rows += got
-        # the random-init encoder fine-tuned with the same recipe: what the pretraining adds to fine-tuning
-        if got is not None: _finetune_rows(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}')
+        if got is not None: base_rows.append((run, got, seed))
     for budget in budgets:
         for seed in seeds:
             for m in methods:
@@ -322,6 +322,8 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                                       + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
                 if budget == budgets[-1]:  # the largest budget's self-supervised encoders are fine-tuned (none yet, or another recipe: again)
                     _finetune_rows(run, got, lambda: load_encoder(run, device=edev)[0], f'{m} {budget:g} s seed {seed}')
+    for run, got, seed in base_rows:  # the random-init encoder fine-tuned with the same recipe: what pretraining adds to it
+        _finetune_rows(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}')
     df = pd.DataFrame(rows, columns=COLUMNS)
     if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)
