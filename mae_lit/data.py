@@ -648,10 +648,14 @@ def tar_dls(train,                      # training shards: a folder from write_s
     return dls
 
 # %% ../nbs/04_data.ipynb #5da069e7
+def _is_shards(p: Path) -> bool:
+    "Whether `p` looks like tar shards: `p/train/shards.json` (a data set) or `p/shards.json` (one split)."
+    return (p/'train'/'shards.json').is_file() or (p/'shards.json').is_file()
+
 def _shard_split(p: Path):
     "`(train, valid)` shard folders of a tar-shard data set (`p/train`, `p/valid`, each with `shards.json`), or None."
     tr, va = p/'train', p/'valid'
-    if not (tr/'shards.json').is_file() and not (p/'shards.json').is_file(): return None
+    if not _is_shards(p): return None
     if not ((tr/'shards.json').is_file() and (va/'shards.json').is_file()):
         raise ValueError(f'{p}: a tar-shard data set needs two sub-folders written by `write_shards`, {tr} and {va} '
                          '(the validation shards give the snapshots, the validation loss and the kNN test set)')
@@ -688,7 +692,7 @@ def data_kind(data: str | Path) -> str:
     data = str(data)
     if is_fmnist(data): return 'Fashion-MNIST'
     if data.startswith('url:'): return f'fastai data set {data[4:]}'
-    return 'tar shards' if any((Path(data)/s/'shards.json').is_file() for s in ('train', '.')) else 'folder'
+    return 'tar shards' if _is_shards(Path(data)) else 'folder'
 
 def loader_shape(data: str | Path, # a data source, as in get_dls
                  img_size: tuple,  # the model's (H, W)
