@@ -72,7 +72,7 @@ def MaskRatioSchedule(start: float = 0.75, # mask ratio at the start of training
 
 # %% ../nbs/05_callbacks.ipynb #e6920d07
 class EMATarget(Callback):
-    "After every optimiser step, `model.<target> ← m·target + (1 − m)·model.<source>`, `m` going linearly from `momentum[0]` to `momentum[1]`."
+    "After every optimiser step, `model.<target> ← m·target + (1 − m)·model.<source>`, `m` going linearly from `momentum[0]` to `momentum[1]`; logs the target's relative distance from its start per epoch in `learn.target_drift_log`."
     order, run_valid = 15, False
     def __init__(self, source: str = 'encoder',         # attribute of the objective holding the trained network
                  target: str = 'target_encoder',        # attribute holding the EMA copy (same architecture, no grads)
@@ -88,12 +88,21 @@ class EMATarget(Callback):
         if names_s != names_t: raise ValueError(f'{self.source} and {self.target} must have the same parameters; they differ at '
                                                 f'{sorted(set(names_s) ^ set(names_t))[:5]}')
         for p in tgt.parameters(): p.requires_grad_(False)
+        self.start = [t.detach().clone() for t, _ in self.pairs]  # the target at the start of this fit, for `drift`
+        self.learn.target_drift_log = []
     @torch.no_grad()
     def after_step(self):
         m0, m1 = self.momentum
         self.m = m0 + (m1 - m0) * self.pct_train
         tgt, src = zip(*self.pairs)
         torch._foreach_lerp_(list(tgt), list(src), 1. - self.m)
+    @torch.no_grad()
+    def drift(self) -> float:
+        "How far the target has moved since the fit started: ‖θ − θ₀‖ / ‖θ₀‖ over all its floating-point weights (0: still its starting point)."
+        tgt = [t for t, _ in self.pairs]
+        num = sum(float(torch.sub(t, t0).float().pow(2).sum()) for t, t0 in zip(tgt, self.start))
+        return math.sqrt(num / max(sum(float(t0.float().pow(2).sum()) for t0 in self.start), 1e-12))
+    def after_epoch(self): self.learn.target_drift_log.append(self.drift())  # one value per epoch (the last may be part-way)
 
 class TargetSpread(Callback):
     "Record per epoch the mean of the objective's `out.target_spread` (I-JEPA: how much the target tokens vary across images) in `learn.target_spread_log`; kept on the device between epochs."

@@ -25,8 +25,9 @@ from .train import pretrain, build_objective, calibrate_steps, default_preset, O
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0
-__all__ = ['COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'train_supervised', 't95', 'summarize', 'verdict', 'chosen_pools',
-           'format_summary', 'plot_budgets', 'compare', 'mae_lit_compare']
+__all__ = ['MARGIN', 'COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'FINETUNE_RANDOM', 'train_supervised', 't95', 'summarize',
+           't90', 'paired', 'decide', 'test_sampling_hw', 'paper_pools', 'paired_table', 'format_summary',
+           'plot_budgets', 'compare', 'mae_lit_compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
 def _vit_config(preset: str, **shape) -> dict:
@@ -84,15 +85,17 @@ def train_supervised(out: str | Path,            # the run folder (metrics.json 
                      device=None,
                      channels: int | None = None,  # image channels (default: from the data, as in pretrain)
                      size: int | None = None,      # image side of folder data (default: the preset's)
+                     aug: bool = True,             # MAE's crop + flip on the training images (the augmentation the MAE encoders saw)
+                     split: str = 'test',          # where the head is scored: 'test', or 'valid' (held-out training images) for choosing its recipe
                     ) -> tuple[ViTClassifier, dict]:
-    "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget (with DDP under a launcher); the model and its record (head accuracy on test, steps, seconds, FLOPs)."
+    "Train a `ViTClassifier` of the backbone's shape from scratch on the labels for the budget (with DDP under a launcher); the model and its record (head accuracy on `split`, steps, seconds, FLOPs)."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if (time_budget is None) == (steps is None): raise ValueError('give exactly one of time_budget (seconds) and steps')
     t0, dist = time.perf_counter(), setup_distributed(device)
     device = dist.device if dist.world_size > 1 else torch.device(device) if device else default_device()
     _, vc, dl_shape = _data_shape(data, preset, channels, size)
-    kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}), **dl_shape)
-    dls = get_dls(data, labels=True, aug=False, bs=bs, **kw)
+    kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}), **({'split': split} if split != 'test' else {}), **dl_shape)
+    dls = get_dls(data, labels=True, aug=aug, bs=bs, **kw)  # True: MAE's crop + flip, on the training batches only
     if dist.world_size > 1: dls = shard_dls(dls, seed=seed)  # per-rank slices of every global batch; validation gathered by fastai
     set_seed(seed, reproducible=True)
     clf = ViTClassifier(len(dls.classes), **{**vc, 'drop_path_rate': drop_path}).to(device)
@@ -115,7 +118,7 @@ def t95(n: int, # number of seeds
     return float('nan') if n < 2 else _T975[n - 2] if n - 1 <= len(_T975) else 1.96
 
 def summarize(df: pd.DataFrame, # the results table of compare (one row per method × seed × budget × pooling)
-              cols=('knn', 'linear', 'finetune', 'valid_knn', 'train_s', 'steps', 'flops', 'img_per_s'),
+              cols=('knn', 'linear', 'finetune', 'valid_knn', 'valid_linear', 'train_s', 'steps', 'flops', 'img_per_s'),
              ) -> pd.DataFrame:
     "Per method × budget × pooling: mean, standard deviation (ddof 1), number of seeds and 95 % interval half-width (`_ci`) of every score."
     df = df.copy()
@@ -132,24 +135,75 @@ def summarize(df: pd.DataFrame, # the results table of compare (one row per meth
     s['seeds'] = g['seed'].nunique()
     return s[[f'{c}_{st}' for c in cols for st in ('mean', 'std', 'ci')] + ['seeds']].reset_index()
 
-def verdict(s: pd.DataFrame,  # from summarize
-            a: tuple, b: tuple, # (method, budget_s, pool) of the two rows
-            col: str = 'knn',   # the score
-            col_b: str | None = None, # b's score (default: col), e.g. 'linear' to set a's fine-tuning against the linear probe
-           ) -> str:
-    "'>' or '<' when the 95 % intervals of the two means do not overlap, else 'tie' (the spread cannot tell them apart)."
-    r = s.set_index(['method', 'budget_s', 'pool'])
-    (ma, ca), (mb, cb) = [(r.loc[k, f'{c}_mean'], r.loc[k, f'{c}_ci']) for k, c in ((a, col), (b, col_b or col))]
-    if any(map(math.isnan, (ma, ca, mb, cb))): return 'tie'
-    return '>' if ma - ca > mb + cb else '<' if ma + ca < mb - cb else 'tie'
+# one-sided 95 % quantiles (two-sided 90 %), for the two one-sided tests of equivalence
+_T95 = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753,
+        1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697]
 
-def chosen_pools(s: pd.DataFrame, # from summarize
-                 col: str = 'valid_knn', # the validation score that decides
-                ) -> dict:
-    "Each method's pooling, chosen on the validation split at the largest budget: `{method: 'cls' | 'mean'}`."
-    big = s[s['budget_s'] == s.groupby('method')['budget_s'].transform('max')]
-    big = big[big['pool'].isin(['cls', 'mean']) & (big['budget_s'] > 0)]  # trained encoders only
-    return {m: g.loc[g[f'{col}_mean'].idxmax(), 'pool'] for m, g in big.groupby('method', sort=False)}
+def t90(n: int, # number of seeds
+       ) -> float:
+    "Half-width factor of a two-sided 90 % interval (one-sided 95 %) of a mean of `n` values, for equivalence tests (nan for n < 2)."
+    return float('nan') if n < 2 else _T95[n - 2] if n - 1 <= len(_T95) else 1.645
+
+MARGIN = 0.01  # the equivalence margin: ±1 accuracy point, fixed before any result was read
+
+def paired(df: pd.DataFrame, # results.csv of compare: one row per method × seed × budget × pooling
+           a: tuple, b: tuple, # (method, budget_s, pool) of the two rows
+           col: str = 'knn',   # the score
+           col_b: str | None = None, # b's score (default: col), e.g. 'linear' to set a's fine-tuning against its linear probe
+          ) -> dict:
+    "The per-seed differences a − b over the seeds both rows have: n, mean difference, its 95 % t-interval (`lo`, `hi`) and 90 % interval (`lo90`, `hi90`), and the two means."
+    def per_seed(k, c):
+        m, bud, p = k
+        r = df[(df['method'] == m) & (df['budget_s'] == bud) & (df['pool'].fillna('-') == p)]
+        return r.groupby('seed')[c].first().dropna() if c in r else pd.Series(dtype=float)
+    xa, xb = per_seed(a, col), per_seed(b, col_b or col)
+    d = (xa - xb).dropna()  # aligned on the seed: the same seed's two runs share their data order and test images
+    n, mean = len(d), float(d.mean()) if len(d) else float('nan')
+    se = float(d.std(ddof=1)) / math.sqrt(n) if n > 1 else float('nan')
+    return dict(n=n, diff=mean, lo=mean - t95(n) * se, hi=mean + t95(n) * se, lo90=mean - t90(n) * se, hi90=mean + t90(n) * se,
+                mean_a=float(xa[d.index].mean()) if n else float('nan'), mean_b=float(xb[d.index].mean()) if n else float('nan'))
+
+def decide(p: dict,              # from paired
+           a: str = 'A', b: str = 'B', # names of the two rows
+           margin: float = MARGIN,  # equivalence margin, fixed in advance
+          ) -> str:
+    "The reading of a paired difference: 'a > b' or 'a < b' when the 95 % interval excludes zero, 'equivalent within ±m' when the 90 % interval lies inside ±margin (two one-sided tests at 5 %), else 'unresolved with n seeds'."
+    n, lo, hi = p['n'], p['lo'], p['hi']
+    if n < 2 or math.isnan(lo): return f'unresolved with {n} seed' + ('s' * (n != 1))
+    if lo > 0: return f'{a} > {b}'
+    if hi < 0: return f'{a} < {b}'
+    if -margin < p['lo90'] and p['hi90'] < margin: return f'equivalent within ±{100 * margin:g}'
+    return f'unresolved with {n} seeds'
+
+def test_sampling_hw(acc: float,  # an accuracy (fraction)
+                     n_test: int, # test images it was measured on
+                    ) -> float:
+    "Half-width of the 95 % interval that the test set's own sampling puts on one accuracy (binomial, normal approximation): the error a seed interval does not contain."
+    return 1.96 * math.sqrt(acc * (1 - acc) / n_test)
+
+def paper_pools(df: pd.DataFrame, # results.csv of compare
+               ) -> dict:
+    "Each trained method's pooling fixed in advance from its paper (`paper_pool`: the class token for MAE's linear probe and SimCLR, the patch mean for I-JEPA and the supervised head): `{method: pool}`."
+    t = df[df['paper_pool'].notna()]
+    return t.groupby('method', sort=False)['paper_pool'].first().to_dict()
+
+def paired_table(df: pd.DataFrame, # results.csv of compare
+                 pairs: list,      # (a, b) pairs of (method, budget_s, pool) rows; or (a, b, col, col_b)
+                 cols=('knn', 'linear'), # the scores compared (for pairs without their own)
+                 margin: float = MARGIN,
+                ) -> pd.DataFrame:
+    "One row per pair × score: seeds, the two means and their paired difference in points with its 95 % interval, and the reading (`decide`)."
+    rows = []
+    for pr in pairs:
+        a, b, *cc = pr
+        for col, col_b in ([tuple(cc) + (None,) * (2 - len(cc))] if cc else [(c, None) for c in cols]):
+            p = paired(df, a, b, col, col_b)
+            if not p['n']: continue
+            na, nb = f'{a[0]} ({a[2]})', f'{b[0]} ({b[2]})' + (f' {col_b}' if col_b else '')
+            rows.append(dict(budget_s=a[1], a=na, b=nb, score=col, seeds=p['n'], mean_a=100 * p['mean_a'], mean_b=100 * p['mean_b'],
+                             diff=100 * p['diff'], ci=f"[{100 * p['lo']:+.1f}, {100 * p['hi']:+.1f}]",
+                             reading=decide(p, 'A', 'B', margin)))
+    return pd.DataFrame(rows).round({'mean_a': 1, 'mean_b': 1, 'diff': 1})
 
 def format_summary(s: pd.DataFrame, # from summarize
                    digits: int = 1,  # decimals of the percentages
@@ -165,12 +219,12 @@ def format_summary(s: pd.DataFrame, # from summarize
     return out
 
 def plot_budgets(df: pd.DataFrame,        # results of compare over several budgets
-                 pools: dict | None = None, # pooling per method (default: chosen_pools, chosen on validation)
+                 pools: dict | None = None, # pooling per method (default: each method's paper's, `paper_pools`)
                  path: str | Path | None = None, # also save the figure here
                 ):
     "kNN and linear-probe test accuracy against measured training seconds, mean and 95 % interval over seeds, per method; random init and pixels as bands."
     import matplotlib.pyplot as plt
-    s = summarize(df); pools = pools or chosen_pools(s)
+    s = summarize(df); pools = pools or paper_pools(df)
     fig, axs = plt.subplots(1, 2, figsize=(10, 3.6), sharey=True)
     for ax, col, lab in zip(axs, ('knn', 'linear'), ('kNN (k=20)', 'linear probe')):
         for i, (m, p) in enumerate(pools.items()):
@@ -192,7 +246,7 @@ def plot_budgets(df: pd.DataFrame,        # results of compare over several budg
 
 # %% ../nbs/11_compare.ipynb #8ed7aeec
 COLUMNS = ['method', 'seed', 'budget_s', 'train_s', 'steps', 'images_seen', 'flops', 'pool', 'knn', 'linear', 'finetune',
-           'img_per_s', 'peak_mem_gib', 'device', 'valid_knn', 'paper_pool', 'finetune_steps']
+           'img_per_s', 'peak_mem_gib', 'device', 'valid_knn', 'paper_pool', 'finetune_steps', 'valid_linear']
 METHODS = (*OBJECTIVES, 'supervised')
 BASELINES = ('random init', 'raw pixels')
 
@@ -200,23 +254,28 @@ def _write_csv(df: pd.DataFrame, path: Path):
     tmp = path.with_name(path.name + '.tmp'); df.to_csv(tmp, index=False); os.replace(tmp, path)
 
 def _score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
-    "One dict per pooling: test kNN and linear probe, and the validation kNN that the choice of pooling is made on."
-    s = frozen_scores(enc, loaders, protocols={'valid': ('knn',), 'test': ('knn', 'linear')}, seed=seed, linear_epochs=linear_epochs, device=device)
-    return [dict(pool=p, knn=r.get('knn'), linear=r.get('linear'), valid_knn=s.get('valid', {}).get(p, {}).get('knn'))
+    "One dict per pooling: kNN and linear probe on the test split (reported) and on the validation split (what choices are made on)."
+    s = frozen_scores(enc, loaders, protocols={'valid': ('knn', 'linear'), 'test': ('knn', 'linear')}, seed=seed, linear_epochs=linear_epochs, device=device)
+    v = s.get('valid', {})
+    return [dict(pool=p, knn=r.get('knn'), linear=r.get('linear'), valid_knn=v.get(p, {}).get('knn'), valid_linear=v.get(p, {}).get('linear'))
             for p, r in s['test'].items()]
 
 # MAE's fine-tuning recipe (mean-pool head, layer decay 0.75, drop path 0.1, label smoothing 0.1) with the base lr, batch
 # and length chosen on the validation split for these small runs: nbs/results/finetune_study (blr 5e-4 at batch 256
 # for 30 s ended below the linear probe of every encoder)
 FINETUNE = dict(epochs=8, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
+# the random-init encoder's own recipe: FINETUNE with layer-wise lr decay on or off, chosen on the validation split
+# (nbs/results/tuning_study): decay 0.75 trains its patch embedding at 0.75^7 ≈ 0.13× the lr, a handicap for weights that start random
+FINETUNE_RANDOM = dict(FINETUNE, layer_decay=0.75)
 
-def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None) -> tuple[float, int]:
-    "Test accuracy and steps after fine-tuning a copy of `enc` with `FINETUNE` for `epochs` (or `seconds`, converted once to steps)."
-    ldls = get_dls(data, labels=True, aug=False, bs=FINETUNE['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}),
-                   **loader_shape(data, enc.img_size, enc.in_chans))  # the encoder's input
-    set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), FINETUNE['drop_path']).to(device)
+def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None, recipe: dict = FINETUNE,
+              split: str = 'test') -> tuple[float, int]:
+    "Accuracy on `split` and steps after fine-tuning a copy of `enc` with `recipe` for `epochs` (or `seconds`, converted once to steps)."
+    ldls = get_dls(data, labels=True, aug=False, bs=recipe['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}),
+                   **({'split': split} if split != 'test' else {}), **loader_shape(data, enc.img_size, enc.in_chans))  # the encoder's input
+    set_seed(seed, reproducible=True); clf = classifier_from_encoder(enc, len(ldls.classes), recipe['drop_path']).to(device)
     steps = None if seconds else max(1, round(epochs * len(ldls.train)))
-    learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=FINETUNE['blr'], layer_decay=FINETUNE['layer_decay'], cal_steps=5)
+    learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=recipe['blr'], layer_decay=recipe['layer_decay'], cal_steps=5)
     with learn.no_bar(): return float(learn.validate()[1]), rec['steps']
 
 def compare(out: str | Path,                 # folder of the comparison: one run folder per method × budget × seed, results.csv, summary.csv
@@ -233,7 +292,8 @@ def compare(out: str | Path,                 # folder of the comparison: one run
             linear_epochs: int = 90,          # linear-probe epochs
             limit: int | None = None,         # first N images of each Fashion-MNIST split (quick runs)
             baselines: bool = True,           # also rows for the random-init encoder (both poolings) and raw pixels, per seed
-            settings: dict | None = None,     # per-method extra pretrain settings, e.g. {'simclr': {'temperature': 0.2}}
+            settings: dict | None = None,     # per-method extra settings, e.g. {'simclr': {'temperature': 0.2}, 'supervised': {'blr': 3e-3}}
+            s_per_step: dict | None = None,   # measured seconds per step of each method on a quiet machine: budgets become steps once, so other work on the machine changes no result (default: measured before each run)
             device=None,
             collect_only: bool = False,       # train nothing: gather the rows of finished runs
             verbose: bool = True,
@@ -254,9 +314,13 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     main, edev = dist.main, dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
     quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
     verbose = verbose and main
+    s_per_step = s_per_step or {}
     if not collect_only and main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
-                      finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, bs=bs, linear_epochs=linear_epochs, limit=limit, baselines=baselines,
-                      settings=settings, world_size=dist.world_size), out/'compare.json')
+                      finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, finetune_random=FINETUNE_RANDOM, bs=bs,
+                      linear_epochs=linear_epochs, limit=limit, baselines=baselines, settings=settings, s_per_step=s_per_step,
+                      world_size=dist.world_size), out/'compare.json')
+    def _length(m, budget):  # a budget as pretrain/train_supervised take it: steps from the given seconds per step, else seconds
+        return {'steps': max(1, round(budget / s_per_step[m]))} if m in s_per_step else {'time_budget': budget}
     loaders = eval_loaders(data, bs=512, device=edev, limit=limit, **dl_shape)
     rows = []
     def _done(run):  # rank 0's view of the folder decides for every rank
@@ -266,13 +330,13 @@ def compare(out: str | Path,                 # folder of the comparison: one run
         nonlocal rows
         rows += new
         if main: atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-    ft_recipe = dict(FINETUNE, epochs=finetune_epochs, seconds=finetune_s)  # what this call asks fine-tuning to be
-    def _finetune_rows(run, got, enc_fn, label):  # fine-tune (again) when asked and not done with this recipe; updates got in place
+    def _finetune_rows(run, got, enc_fn, label, recipe=FINETUNE):  # fine-tune (again) when asked and not done with this recipe; updates got in place
         if not (finetune_s or finetune_epochs) or collect_only: return
-        mine = [r for r in got if r['method'] not in ('supervised', 'raw pixels')]
+        ft_recipe = dict(recipe, epochs=finetune_epochs, seconds=finetune_s)  # what this call asks fine-tuning to be
+        mine = [r for r in got if r['method'] not in ('supervised', 'raw pixels', 'ijepa context')]
         if not mine or all(r.get('finetune') is not None and r.get('finetune_recipe') == ft_recipe for r in mine): return
         t0 = time.perf_counter()
-        with quiet(): ft, ft_steps = _finetune(enc_fn(), data, mine[0]['seed'], limit, edev, finetune_s, finetune_epochs)
+        with quiet(): ft, ft_steps = _finetune(enc_fn(), data, mine[0]['seed'], limit, edev, finetune_s, finetune_epochs, recipe)
         for r in mine: r.update(finetune=ft, finetune_steps=ft_steps, finetune_recipe=ft_recipe)  # the same dicts as in `rows`
         if main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
         if verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
@@ -299,7 +363,8 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                 else:
                     t0 = time.perf_counter()
                     if m == 'supervised':
-                        with quiet(): enc, met = train_supervised(run, preset, data, seed, time_budget=budget, bs=bs or 64, limit=limit, device=device, **shape)
+                        with quiet(): enc, met = train_supervised(run, preset, data, seed, bs=bs or 64, limit=limit, device=device, **shape,
+                                                                  **_length(m, budget), **settings.get(m, {}))
                         head = met['head']  # the supervised network's own head: trained end to end on the labels
                     else:
                         resumable = broadcast_object((run/'checkpoint.safetensors').is_file() and not (run/'metrics.json').is_file())
@@ -307,7 +372,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                             with quiet():
                                 pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit, **shape,
                                          device=str(device) if device else None, **({'bs': bs} if bs else {}),
-                                         **({} if resumable else {'time_budget': budget}), **settings.get(m, {}))
+                                         **({} if resumable else _length(m, budget)), **settings.get(m, {}))
                         met = broadcast_object(json.loads((run/'metrics.json').read_text()) if main else None)  # rank 0 wrote it
                         enc, head = load_encoder(run, device=edev)[0], None
                     with quiet(): scores = _score_rows(enc, loaders, seed, linear_epochs, edev)
@@ -316,6 +381,9 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                                   images_seen=met.get('images_seen'), flops=met.get('flops'), finetune=head, img_per_s=met.get('img_per_s'),
                                   peak_mem_gib=met.get('peak_mem_gib'), device=met.get('device'), paper_pool=_eval_pool(m, preset))
                     got = [dict(common, **r) for r in scores]
+                    if m == 'ijepa':  # the context encoder too: the target is an average of its past weights
+                        ctx = load_encoder(run, prefix='context_encoder.', device=edev)[0]
+                        with quiet(): got += [dict(common, method='ijepa context', **r) for r in _score_rows(ctx, loaders, seed, linear_epochs, edev)]
                     _save(run, got)  # kNN and linear probe are on disk before any fine-tuning starts
                     if verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
                                       + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
@@ -323,7 +391,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                 if budget == budgets[-1]:  # the largest budget's self-supervised encoders are fine-tuned (none yet, or another recipe: again)
                     _finetune_rows(run, got, lambda: load_encoder(run, device=edev)[0], f'{m} {budget:g} s seed {seed}')
     for run, got, seed in base_rows:  # the random-init encoder fine-tuned with the same recipe: what pretraining adds to it
-        _finetune_rows(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}')
+        _finetune_rows(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}', FINETUNE_RANDOM)
     df = pd.DataFrame(rows, columns=COLUMNS)
     if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)

@@ -404,6 +404,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
                    epochs=c.epochs, steps=steps, images_seen=imgs * dist.world_size, flops=fps * imgs * dist.world_size,
                    budget_s=c.time_budget, img_per_s=imgs / secs if secs else None,
                    **({'target_spread': spread} if spread else {}),
+                   **({'target_drift': learn.target_drift_log} if getattr(learn, 'target_drift_log', None) else {}),  # since this process's fit started
                    peak_mem_gib=max((r['peak_mem_gib'] for r in thr if 'peak_mem_gib' in r), default=None), train_s=secs, fit_s=fit_s,
                    device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
                    method=c.method, preset=c.preset, data=str(c.data), seed=c.seed, resumed=bool(resume))
