@@ -304,7 +304,10 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     if bad or not methods: raise ValueError(f'methods must be among {", ".join(METHODS)}, got {list(methods)}')
     budgets = sorted(float(b) for b in budgets)
     if not budgets or budgets[0] <= 0: raise ValueError(f'budgets must be positive numbers of seconds, got {budgets}')
-    settings = settings or {}
+    settings, s_per_step = settings or {}, s_per_step or {}
+    bad = [k for k in [*settings, *s_per_step] if k not in METHODS]
+    if bad: raise ValueError(f'settings and s_per_step are keyed by method, among {", ".join(METHODS)}; got {bad}')
+    if any(not v > 0 for v in s_per_step.values()): raise ValueError(f's_per_step must be positive seconds, got {s_per_step}')
     if finetune_epochs is not None and finetune_s is not None: raise ValueError('give at most one of finetune_epochs and finetune_s')
     for name, v in (('finetune_epochs', finetune_epochs), ('finetune_s', finetune_s)):
         if v is not None and v <= 0: raise ValueError(f'{name} must be positive, got {v}')
@@ -314,7 +317,6 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     main, edev = dist.main, dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
     quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
     verbose = verbose and main
-    s_per_step = s_per_step or {}
     if not collect_only and main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
                       finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, finetune_random=FINETUNE_RANDOM, bs=bs,
                       linear_epochs=linear_epochs, limit=limit, baselines=baselines, settings=settings, s_per_step=s_per_step,
@@ -423,13 +425,23 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
     p.add_argument('--limit', type=int, default=None, help='first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--no-baselines', action='store_true', help='skip the random-init and raw-pixel rows')
+    p.add_argument('--settings', default=None, metavar='JSON', help='per-method settings, a JSON file or text, e.g. '
+                   '\'{"simclr": {"blr": 3e-3}, "supervised": {"blr": 4e-3}}\' (default: each method\'s own)')
+    p.add_argument('--s-per-step', nargs='+', default=None, metavar='METHOD=SECONDS', help='seconds per training step of a '
+                   'method measured on a quiet machine: its budgets become steps once, so other work on the machine changes no '
+                   'result, only the measured seconds (default: measured before each run)')
     p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into the tables')
     p.add_argument('--out', default='runs/compare', help='output folder (default: runs/compare)')
     p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
     a = p.parse_args(argv)
     try:
+        settings = json.loads(Path(a.settings).read_text() if a.settings and Path(a.settings).is_file() else a.settings or '{}')
+    except json.JSONDecodeError as e: p.error(f'--settings is neither a JSON file nor JSON text: {e}')
+    try: sps = {k: float(v) for k, v in (x.split('=', 1) for x in a.s_per_step or [])}
+    except ValueError: p.error(f'--s-per-step takes METHOD=SECONDS pairs, e.g. mae=0.066; got {a.s_per_step}')
+    try:
         df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, channels=a.channels, size=a.size, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
-                     bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device,
+                     bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device, settings=settings, s_per_step=sps,
                      collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_compare: error: {e}', file=sys.stderr); sys.exit(1)
