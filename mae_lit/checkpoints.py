@@ -19,8 +19,8 @@ from .jepa import IJEPA_PRESETS, IJEPA
 
 # %% auto #0
 __all__ = ['unwrap_model', 'atomic_save_file', 'atomic_json', 'unshared', 'save_weights', 'load_weights', 'check_state_dict',
-           'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'load_encoder',
-           'random_encoder', 'load_mae']
+           'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'checkpoint_pool',
+           'load_encoder', 'random_encoder', 'load_mae']
 
 # %% ../nbs/04a_checkpoints.ipynb #6d398d3e
 def unwrap_model(model: nn.Module, # a model, possibly inside DistributedDataParallel/DataParallel (.module) or torch.compile (._orig_mod)
@@ -158,6 +158,14 @@ def checkpoint_prefix(meta: dict, # a checkpoint's metadata, as resolve_checkpoi
     "Where the evaluated encoder sits in a checkpoint: its `encoder_prefix` metadata, else its method's (`None`: unknown)."
     if meta.get('encoder_prefix') is not None: return meta['encoder_prefix']
     return _ENCODER_PREFIX.get(meta.get('method') or (meta.get('config') or {}).get('method'))
+
+_EVAL_POOL = {c.method: c.eval_pool for c in (MaskedAutoencoder, SimCLR, IJEPA)}  # method -> its paper's pooling
+
+def checkpoint_pool(meta: dict, # a checkpoint's metadata, as resolve_checkpoint returns it
+                   ) -> str:
+    "The pooling a run reports its frozen scores with: the one its config records (`pool`), else its method's paper's (`eval_pool`), else the class token."
+    cfg = meta.get('config') or {}
+    return cfg.get('pool') or _EVAL_POOL.get(meta.get('method') or cfg.get('method'), 'cls')
 
 def load_encoder(path: str | Path,            # a run folder or a .safetensors file written by this package
                  vit_config: dict | None = None, # the encoder's arguments; default: from the checkpoint's metadata

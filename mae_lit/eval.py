@@ -26,7 +26,7 @@ from timm.optim import param_groups_layer_decay
 
 from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape, positive_int
-from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict
+from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
 from .callbacks import fit_warmup_cosine
 
 # %% auto #0
@@ -361,7 +361,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
              bs: int = 256,             # batch size of the probe and of fine-tuning
              seed: int = 0,             # seed of the random baseline, the heads, shuffling and drop-path
              limit: int | None = None,  # use only the first N images of each Fashion-MNIST split (quick runs)
-             pool: str = 'cls',         # frozen-feature pooling: 'cls', 'mean', 'cls+mean'
+             pool: str | None = None,   # frozen-feature pooling: 'cls', 'mean', 'cls+mean'; default: the one the run reports (`checkpoint_pool`)
              split: str = 'test',       # Fashion-MNIST: score on 'test' (to report) or 'valid' (the held-out training images, to choose)
              k: int = 20, T: float = 0.07, # kNN settings (DINO)
              blr: float = 5e-4,         # fine-tuning base lr
@@ -377,7 +377,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
             ) -> dict:
     "Evaluate a checkpoint's encoder with kNN, a linear probe and/or fine-tuning, with baselines; writes and returns `eval.json`."
     t0, protos = time.perf_counter(), _protocols(protocol)
-    if pool not in ('cls', 'mean', 'cls+mean'): raise ValueError(f"pool must be 'cls', 'mean' or 'cls+mean', got {pool!r}")
+    if pool is not None and pool not in ('cls', 'mean', 'cls+mean'): raise ValueError(f"pool must be 'cls', 'mean' or 'cls+mean', got {pool!r}")
     if mix not in (None, *_MIX): raise ValueError(f"mix must be None, 'mixup' or 'cutmix', got {mix!r}")
     if ft_aug is not None and not 0 < ft_aug <= 1: raise ValueError(f'ft_aug is the smallest crop area fraction, in (0, 1], got {ft_aug}')
     for name, v in (('epochs', epochs), ('linear_epochs', linear_epochs), ('bs', bs)):
@@ -386,11 +386,12 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     if isinstance(checkpoint, nn.Module):  # in memory: the objective's evaluated encoder (I-JEPA: its target encoder)
         enc = checkpoint.encoder() if callable(getattr(checkpoint, 'encoder', None)) else checkpoint
         if not isinstance(enc, ViTEncoder): raise TypeError(f'expected a ViTEncoder or an objective with encoder(), got {type(checkpoint).__name__}')
-        enc, meta = copy.deepcopy(enc).to(device).eval(), {'vit_config': enc.vit_config, 'file': None}
+        enc, meta = copy.deepcopy(enc).to(device).eval(), {'vit_config': enc.vit_config, 'file': None, 'method': getattr(checkpoint, 'method', None)}
         if write and out is None: write = False  # no run folder to write beside: pass `out` to keep eval.json
     else:
         checkpoint = Path(checkpoint)
         enc, meta = load_encoder(checkpoint, device=device)
+    pool = pool or checkpoint_pool(meta)  # one checkpoint, one number: the pooling its run reported
     cfg = meta['vit_config']
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
     dl_kw = dict(device=device, seed=seed)
@@ -468,7 +469,8 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('--seed', type=int, default=0, help='seed of the random baseline, heads, shuffling and drop-path (default: 0)')
     p.add_argument('--out', default=None, help='eval.json path, or a folder for it (default: beside the checkpoint)')
     p.add_argument('--limit', type=positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
-    p.add_argument('--pool', default='cls', choices=['cls', 'mean', 'cls+mean'], help='pooling of the frozen features (default: cls)')
+    p.add_argument('--pool', default=None, choices=['cls', 'mean', 'cls+mean'], help="pooling of the frozen features (default: the one the "
+                   "run reports: its recorded pool, else its method's paper's: cls for MAE and SimCLR, mean for I-JEPA)")
     p.add_argument('--split', default='test', choices=['test', 'valid'], help="Fashion-MNIST: score on the test split (report) or on the validation split held out of the training images (choose); default: test")
     p.add_argument('--blr', type=float, default=5e-4, help='fine-tuning base lr, lr = blr·bs/256 (default: 5e-4)')
     p.add_argument('--layer-decay', type=float, default=0.75, help='fine-tuning layer-wise lr decay (default: 0.75)')

@@ -353,7 +353,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
                          'pick a matching --preset or pass --size')
     ldls = {'test': get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512})} if knn else None
     metrics = {}
-    pool = c.pool or getattr(model, 'eval_pool', 'cls')  # the reported pooling: chosen on validation (MAE), else the method's paper's
+    pool = c.pool = c.pool or getattr(model, 'eval_pool', 'cls')  # the reported pooling (config.json keeps it; mae_lit_eval follows it)
     def _report(enc, suffix):  # kNN and linear probe on the test split, the method's pooling (pixels: none)
         s = frozen_scores(enc, ldls, pools=(pool,), seed=c.seed, device=device)['test']
         return {f'{k}_{suffix}': v for k, v in s['pixels' if enc is None else pool].items()}
