@@ -407,8 +407,9 @@ def mae_lit_compare(argv: list[str] | None = None):
         'evaluation (kNN k=20 T=0.07 and a linear probe, both poolings, validation and test splits) for every method, run one '
         'after another. Each budget in seconds is converted once into a number of steps from the measured seconds per step. One '
         'run folder per method × budget × seed under --out, results.csv (one row per run and pooling) and summary.csv (mean, '
-        'std and 95 %% interval over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun '
-        'or accelerate launch every run trains with DDP on all ranks, and rank 0 writes.')
+        'std and 95 % interval over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun '
+        'or accelerate launch every run trains with DDP on all ranks, and rank 0 writes. --budgets limit the training '
+        'only: evaluation and fine-tuning come on top.')
     p.add_argument('--methods', nargs='+', default=list(METHODS), choices=list(METHODS), help='methods to run (default: all)')
     p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
     p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')

@@ -12,6 +12,9 @@
 #            measured seconds (BUDGET, converted once to steps), seeds 0 1 2; kNN and linear probe (both poolings, both
 #            splits) are written for every run before any fine-tuning starts; then every self-supervised encoder, and
 #            the random-init encoder of each seed, is fine-tuned for FT_S seconds. The whole phase has its own time limit; a killed run resumes when rerun.
+#            Each method's base lr is the one chosen on the validation split by the equal-tuning study
+#            (nbs/results/tuning_study/chosen.json, three candidates per method, chosen on CPU runs of the tiny backbone);
+#            the rows are read by the same paired statistics as the CPU comparison (compare.paired / decide).
 #   trainer: the training loop's own images/s (mae_lit_pretrain, tiny preset, batch 512) next to the benchmark's eager
 #            and Hugging Face steps of the same shape, and ViT-B/16 at batch 256.
 # SCALE=0: a smoke test of this script on a CPU-only machine (tiny budgets, --limit).
@@ -39,9 +42,10 @@ fi
 
 for phase in $PHASES; do case $phase in
 compare)
+  SETTINGS=$($PY -c "import json; print(json.dumps(json.load(open('nbs/results/tuning_study/chosen.json'))['settings']))" 2>/dev/null || echo '{}')
   run compare_gpu $CMP_LIMIT $PY "${CLI[@]}" mae_lit.compare:mae_lit_compare --methods mae simclr ijepa supervised \
       --seeds 0 1 2 --budgets $BUDGET --finetune-s $FT_S --data $DATA --preset $PRESET --bs $BS --linear-epochs $LIN \
-      --out "$OUT_DIR/compare_gpu" $LIM ;;
+      --settings "$SETTINGS" --out "$OUT_DIR/compare_gpu" $LIM ;;
 trainer)
   run trainer_bench 180 $PY "${CLI[@]}" mae_lit.bench:mae_lit_bench --preset mae_vit_tiny_fmnist mae_vit_base_patch16 \
       --batch 512 $VITB_BS --impl mae_lit-eager mae_lit-eager-timm-attn hf-sdpa --seconds 3 --warmup 3 --out "$OUT_DIR/trainer/bench.json"
