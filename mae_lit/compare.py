@@ -201,7 +201,7 @@ def paired_table(df: pd.DataFrame, # results.csv of compare
             if not p['n']: continue
             na, nb = f'{a[0]} ({a[2]})', f'{b[0]} ({b[2]})' + (f' {col_b}' if col_b else '')
             rows.append(dict(budget_s=a[1], a=na, b=nb, score=col, seeds=p['n'], mean_a=100 * p['mean_a'], mean_b=100 * p['mean_b'],
-                             diff=100 * p['diff'], ci=f"[{100 * p['lo']:+.1f}, {100 * p['hi']:+.1f}]",
+                             diff=100 * p['diff'], ci='–' if math.isnan(p['lo']) else f"[{100 * p['lo']:+.1f}, {100 * p['hi']:+.1f}]",
                              reading=decide(p, 'A', 'B', margin)))
     return pd.DataFrame(rows).round({'mean_a': 1, 'mean_b': 1, 'diff': 1})
 
