@@ -115,7 +115,9 @@ _T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 
 def t95(n: int, # number of seeds
        ) -> float:
     "Half-width factor of a 95 % confidence interval of a mean of `n` values: Student's t quantile 0.975 at n−1 degrees of freedom (nan for n < 2)."
-    return float('nan') if n < 2 else _T975[n - 2] if n - 1 <= len(_T975) else 1.96
+    return _t_quantile(n, _T975, 1.96)
+
+def _t_quantile(n, table, normal): return float('nan') if n < 2 else table[n - 2] if n - 1 <= len(table) else normal
 
 def summarize(df: pd.DataFrame, # the results table of compare (one row per method × seed × budget × pooling)
               cols=('knn', 'linear', 'finetune', 'valid_knn', 'valid_linear', 'train_s', 'steps', 'flops', 'img_per_s'),
@@ -142,7 +144,7 @@ _T95 = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.
 def t90(n: int, # number of seeds
        ) -> float:
     "Half-width factor of a two-sided 90 % interval (one-sided 95 %) of a mean of `n` values, for equivalence tests (nan for n < 2)."
-    return float('nan') if n < 2 else _T95[n - 2] if n - 1 <= len(_T95) else 1.645
+    return _t_quantile(n, _T95, 1.645)
 
 MARGIN = 0.01  # the equivalence margin: ±1 accuracy point, fixed before any result was read
 
