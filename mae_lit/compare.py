@@ -221,7 +221,7 @@ def format_summary(s: pd.DataFrame, # from summarize
     return out
 
 def plot_budgets(df: pd.DataFrame,        # results of compare over several budgets
-                 pools: dict | None = None, # pooling per method (default: each method's paper's, `paper_pools`)
+                 pools: dict | None = None, # pooling per method (default: each method's paper's, from paper_pools)
                  path: str | Path | None = None, # also save the figure here
                 ):
     "kNN and linear-probe test accuracy against measured training seconds, mean and 95 % interval over seeds, per method; random init and pixels as bands."

@@ -361,7 +361,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
              bs: int = 256,             # batch size of the probe and of fine-tuning
              seed: int = 0,             # seed of the random baseline, the heads, shuffling and drop-path
              limit: int | None = None,  # use only the first N images of each Fashion-MNIST split (quick runs)
-             pool: str | None = None,   # frozen-feature pooling: 'cls', 'mean', 'cls+mean'; default: the one the run reports (`checkpoint_pool`)
+             pool: str | None = None,   # frozen-feature pooling: 'cls', 'mean', 'cls+mean'; default: the one the run reports, checkpoint_pool
              split: str = 'test',       # Fashion-MNIST: score on 'test' (to report) or 'valid' (the held-out training images, to choose)
              k: int = 20, T: float = 0.07, # kNN settings (DINO)
              blr: float = 5e-4,         # fine-tuning base lr
