@@ -397,6 +397,18 @@ def check_bookkeeping(problems: dict):
                 problems['words'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: "{m.group(0)}" in …{ctx}…')
 
 
+# ---------------------------------------------------------------- (g2) setext headings
+def check_setext(problems: dict):
+    "A Markdown line of only `=` (or `-`) under text turns that text into a heading (in the page and its table of contents)."
+    for nb in notebooks():
+        for c in cells(nb):
+            if c['cell_type'] != 'markdown': continue
+            lines = src(c).split('\n')
+            for prev, l in zip(lines, lines[1:]):
+                if prev.strip() and re.fullmatch(r'\s{0,3}(=+|-+)\s*', l) and not re.fullmatch(r'\s*[-|: ]+', prev):
+                    problems['setext'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: "{prev.strip()[:60]}" over "{l.strip()}"')
+
+
 # ---------------------------------------------------------------- (h) outputs: width and warnings
 WARNING_LINE = re.compile(r'\b\w*Warning: |^WARNING\b|No CUDA runtime is found', re.M)
 
@@ -441,10 +453,11 @@ def main(argv=None) -> int:
     a.executed = [Path(p).resolve() for p in a.executed]
     os.chdir(ROOT)  # nbdev reads settings.ini (the library name, the docs host) from the working directory
     sys.path.insert(0, str(ROOT))
-    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed', 'links', 'signature', 'words', 'width', 'warnings')}
+    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed', 'links', 'signature', 'words', 'setext', 'width', 'warnings')}
     all_syms, warnings = {}, []
     check_symbols(problems, all_syms); check_titles(problems); check_sidebar(problems); check_mixed_imports(problems); check_links(warnings, all_syms)
     check_internal_links(problems); check_chapter_names(problems); check_signature_comments(problems); check_bookkeeping(problems)
+    check_setext(problems)
     executed = [q for p in map(Path, a.executed) for q in (sorted(p.rglob('*.ipynb')) if p.is_dir() else [p])
                 if '.ipynb_checkpoints' not in q.parts]
     mine = {p.resolve() for p in notebooks()}
@@ -457,6 +470,7 @@ def main(argv=None) -> int:
                        'or chapter names on the home page that differ from the page titles',
               'signature': 'backticks in parameter comments of exported signatures (rendered as raw Markdown links)',
               'words': 'bookkeeping words a reader cannot follow (issue, session, development machine, REFERENCES.md)',
+              'setext': 'setext headings (a line of = or - under text makes it a heading)',
               'width': 'output lines wider than --width', 'warnings': 'warnings shown in cell outputs'}
     for k, v in problems.items():
         print(f'{labels[k]}: {len(v)}')
