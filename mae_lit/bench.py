@@ -15,6 +15,7 @@ from timm.models.vision_transformer import Attention
 from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
 from .vit import SplitQKVAttention
 from .interop import hf_config
+from .data import HelpFormatter
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step', 'time_steps',
@@ -374,7 +375,7 @@ def paired_bench(impls:list,  # implementations (see IMPLS); base is added if mi
 # %% ../nbs/13_bench.ipynb #bf50ff3c
 def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.argv[1:]
     "Console script: time MAE training steps of mae_lit and Hugging Face ViTMAE side by side; print a table, write JSON"
-    p = argparse.ArgumentParser(prog='mae_lit_bench', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    p = argparse.ArgumentParser(prog='mae_lit_bench', formatter_class=HelpFormatter,
         description='Time full MAE training steps (forward, backward, AdamW step) on a fixed batch already on the device, '
                     'after warm-up, as the median over synchronised rounds; mae_lit implementations and a Hugging Face '
                     'ViTMAEForPreTraining of the same shape run in the same process, so speed claims are ratios measured side by side.')

@@ -39,6 +39,8 @@ def atomic_save_file(tensors: dict, path: Path, metadata: dict):
     try:
         save_file(tensors, tmp, metadata=metadata)
         with open(tmp, 'rb') as f: os.fsync(f.fileno())
+        umask = os.umask(0); os.umask(umask)  # mkstemp made the file private (0600): give it the mode any new file gets
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp): os.remove(tmp)

@@ -12,7 +12,7 @@ from torch import nn, Tensor
 from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, register_objective
 
 # %% auto #0
-__all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'nt_xent_slow', 'SimCLROutput', 'SimCLR',
+__all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'SimCLROutput', 'SimCLR',
            'simclr_vit_tiny_fmnist', 'simclr_vit_ref_fmnist', 'simclr_vit_tiny_patch4_32', 'create_simclr']
 
 # %% ../nbs/09_contrastive.ipynb #2cdc2423
@@ -149,20 +149,6 @@ def nt_xent(z1:Tensor,  # projections of the first views (N, P)
     i = torch.arange(N, device=z.device)
     twin = torch.cat([i + N, i])  # (2N,) column of each row's positive
     return F.cross_entropy(sim, twin)
-
-def nt_xent_slow(z1:Tensor, z2:Tensor, temperature:float=0.2) -> Tensor:
-    "Reference NT-Xent, one view at a time with a hand-built positive mask: z1, z2 (N, P) -> scalar"
-    z = torch.cat([z1, z2]).double()
-    n2 = z.shape[0]
-    pos = torch.zeros(n2, n2, dtype=torch.bool)  # pos[i, j]: j is i's twin
-    for i in range(n2 // 2): pos[i, i + n2 // 2] = pos[i + n2 // 2, i] = True
-    losses = []
-    for i in range(n2):
-        sims = torch.stack([torch.dot(z[i], z[k]) / (z[i].norm() * z[k].norm()) / temperature for k in range(n2)])
-        num = sims[pos[i]].exp().sum()
-        den = sum(sims[k].exp() for k in range(n2) if k != i)  # the positive and all 2N-2 negatives
-        losses.append(-torch.log(num / den))
-    return torch.stack(losses).mean()
 
 # %% ../nbs/09_contrastive.ipynb #f4fa056a
 @dataclass

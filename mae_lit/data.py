@@ -5,7 +5,7 @@
 # %% ../nbs/04_data.ipynb #140d81a0
 from __future__ import annotations
 import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
-import gzip, io, os, struct, tarfile, tempfile, argparse, json, random, importlib.resources
+import gzip, io, os, struct, sys, tarfile, tempfile, argparse, json, random, importlib.resources
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,7 +26,7 @@ __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 
            'show_classes', 'image_stats', 'TensorBatchDL', 'RandomResizedCropFlip', 'ssl_augment', 'tensor_dls',
            'fmnist_valid_idx', 'fmnist_dls', 'all_grey', 'folder_dls', 'url_dls', 'url_path', 'photo_crops',
            'write_shards', 'TarShards', 'tar_dls', 'get_dls', 'is_fmnist', 'data_kind', 'loader_shape', 'data_channels',
-           'positive_int', 'mae_lit_data']
+           'positive_int', 'HelpFormatter', 'mae_lit_data']
 
 # %% ../nbs/04_data.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
@@ -105,6 +105,7 @@ def download_fashion_mnist(dest: str | Path | None = None, # target folder; fast
         try:
             with os.fdopen(fd, 'wb') as out, urllib.request.urlopen(base_url + fn, timeout=timeout) as r: shutil.copyfileobj(r, out)
             read_idx(tmp, gzipped=True)  # a truncated or wrong download fails here, before it gets the final name
+            umask = os.umask(0); os.umask(umask); os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 -> the mode of any new file
             os.replace(tmp, dest/fn)
         finally:
             if os.path.exists(tmp): os.remove(tmp)
@@ -727,6 +728,13 @@ def positive_int(s: str, # the text of a command-line option
     if v < 1: raise argparse.ArgumentTypeError(f'must be a positive integer, got {s}')
     return v
 
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    "argparse's help with each option's default appended, unless the help already states one or there is none to state (None, False)."
+    def _get_help_string(self, action):
+        h = action.help or ''
+        if '(default' in h or action.default in (None, False, argparse.SUPPRESS) or '%(default)' in h: return h
+        return super()._get_help_string(action)
+
 # %% ../nbs/04_data.ipynb #dbc1a326
 def mae_lit_data(argv: list[str] | None = None):
     "Console script: describe the Fashion-MNIST copy in use; optionally draw the class grid or rebuild the sample."
@@ -735,16 +743,22 @@ def mae_lit_data(argv: list[str] | None = None):
     p.add_argument('--figure', metavar='PNG', help='write a grid of ten images per class to this PNG file')
     p.add_argument('--build-sample', metavar='NPZ', help='rebuild the class-balanced sample from the full data into this .npz file')
     a = p.parse_args(argv)
-    if a.build_sample:
-        print(f'wrote {build_fashion_mnist_sample(out=a.build_sample)}'); return
-    folder = fashion_mnist_dir(None if a.source in ('auto', 'sample', 'full') else a.source)
-    info = {'source': a.source, 'full_data_folder': str(folder) if folder else None, 'sample_file': str(SAMPLE_PATH)}
-    for split in ('train', 'test'):
-        x, y = fashion_mnist(split, a.source)
-        m, s = image_stats(x)
-        info[split] = {'images': list(x.shape), 'per_class': y.bincount(minlength=10).tolist(), 'mean': round(m[0], 4), 'std': round(s[0], 4)}
-    print(json.dumps(info, indent=1))
-    if a.figure:
-        import matplotlib; matplotlib.use('Agg')
-        x, y = fashion_mnist('train', a.source)
-        show_classes(x, y).savefig(a.figure, dpi=100); print(f'wrote {a.figure}')
+    if a.source not in ('auto', 'sample', 'full') and not _has_fmnist(a.source):
+        p.error(f"--source {a.source!r} is not 'auto', 'sample', 'full' or a folder holding the four Fashion-MNIST IDX files "
+                f"({', '.join(f for fs in FMNIST_FILES.values() for f in fs)})")
+    try:
+        if a.build_sample:
+            print(f'wrote {build_fashion_mnist_sample(out=a.build_sample)}'); return
+        folder = fashion_mnist_dir(None if a.source in ('auto', 'sample', 'full') else a.source)
+        info = {'source': a.source, 'full_data_folder': str(folder) if folder else None, 'sample_file': str(SAMPLE_PATH)}
+        for split in ('train', 'test'):
+            x, y = fashion_mnist(split, a.source)
+            m, s = image_stats(x)
+            info[split] = {'images': list(x.shape), 'per_class': y.bincount(minlength=10).tolist(), 'mean': round(m[0], 4), 'std': round(s[0], 4)}
+        print(json.dumps(info, indent=1))
+        if a.figure:
+            import matplotlib; matplotlib.use('Agg')
+            x, y = fashion_mnist('train', a.source)
+            show_classes(x, y).savefig(a.figure, dpi=100); print(f'wrote {a.figure}')
+    except (OSError, ValueError) as e:  # missing files, a failed download, an unwritable output: one line, not a traceback
+        print(f'mae_lit_data: error: {e}', file=sys.stderr); sys.exit(1)

@@ -20,9 +20,9 @@ from fastai.callback.training import GradientAccumulation
 from .checkpoints import unwrap_model
 
 # %% auto #0
-__all__ = ['DistInfo', 'pg_world_size', 'dist_env', 'setup_distributed', 'teardown_distributed', 'broadcast_object',
-           'all_gather_object', 'seed_of', 'ShardedDL', 'regroup_batch', 'shard_dls', 'rank_seed', 'DistributedSetup',
-           'has_batchnorm', 'ddp_ctx', 'NoSyncAccumulation']
+__all__ = ['DistInfo', 'pg_world_size', 'dist_env', 'check_device', 'setup_distributed', 'teardown_distributed',
+           'broadcast_object', 'all_gather_object', 'seed_of', 'ShardedDL', 'regroup_batch', 'shard_dls', 'rank_seed',
+           'DistributedSetup', 'has_batchnorm', 'ddp_ctx', 'NoSyncAccumulation']
 
 # %% ../nbs/14_distributed.ipynb #1d5581e0
 @dataclass
@@ -48,12 +48,25 @@ def dist_env() -> tuple[int, int, int]:
     if ws < 1 or not 0 <= rank < ws: raise ValueError(f'RANK={rank} must lie in [0, WORLD_SIZE={ws})')
     return rank, local, ws
 
+def check_device(device: str | torch.device | None = None, # 'cpu', 'cuda', 'cuda:1', 'mps', …; None: the GPU when there is one, else the CPU
+                ) -> torch.device:
+    "`device` as a `torch.device`, or a ValueError saying what to pass instead when it is malformed or not on this machine."
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError) as e: raise ValueError(f"device {device!r} is not a device name ({e}); use 'cpu', 'cuda' or 'cuda:N'") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available():
+        raise ValueError(f"device {device!r}: torch sees no CUDA GPU on this machine; use --device cpu, or leave --device unset")
+    if dev.type == 'cuda' and dev.index is not None and dev.index >= torch.cuda.device_count():
+        raise ValueError(f'device {device!r}: this machine has {torch.cuda.device_count()} CUDA GPU(s), numbered from 0')
+    if dev.type == 'mps' and not torch.backends.mps.is_available(): raise ValueError(f"device {device!r}: MPS is not available here; use --device cpu")
+    return dev
+
 def setup_distributed(device: str | torch.device | None = None, # 'cpu', 'cuda', …; default: the GPU when there is one
                       timeout: float | None = None, # seconds a collective waits for the other ranks before failing; default: torch's (10 min nccl, 30 min gloo)
                      ) -> DistInfo:
     "Read the launcher's variables, pin CUDA rank `LOCAL_RANK` to its GPU and start the process group (nccl on CUDA, gloo on CPU) when `WORLD_SIZE > 1`."
     rank, local, ws = dist_env()
-    dev = torch.device(device) if device is not None else torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    dev = check_device(device)
     if dev.type == 'cuda':
         if ws > 1 or dev.index is None: dev = torch.device('cuda', local if ws > 1 else (dev.index or 0))  # one GPU per rank
         torch.cuda.set_device(dev)  # fastai's default_device() and accelerate then agree with us

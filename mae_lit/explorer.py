@@ -18,7 +18,7 @@ from .mae import MaskedAutoencoder
 from .masking import MASK_SAMPLERS, Masks
 from .callbacks import to_display
 from .eval import normalize_images
-from .data import image_stats, fashion_mnist, folder_dls, data_kind, FMNIST_CLASSES
+from .data import image_stats, fashion_mnist, folder_dls, data_kind, is_fmnist, FMNIST_CLASSES
 from .checkpoints import load_mae
 
 # %% auto #0
@@ -288,7 +288,7 @@ def from_checkpoint(cls: MAEExplorer,
     model = load_mae(path, device)
     cfg = json.loads((Path(path)/'config.json').read_text()) if (Path(path)/'config.json').is_file() else {}
     source = str(cfg.get('data', 'sample'))
-    fmnist = source in ('sample', 'full', 'auto') and model.in_chans == 1 and tuple(model.img_size) == (28, 28)
+    fmnist = is_fmnist(source) and model.in_chans == 1 and tuple(model.img_size) == (28, 28)
     folder = data_kind(source) == 'folder' and Path(source).is_dir()
     if images is None:
         if folder: images, labels, classes = folder_images(source, model.in_chans, tuple(model.img_size), seed=cfg.get('seed', 0))

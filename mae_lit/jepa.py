@@ -110,13 +110,6 @@ class IJEPA(EncoderShape, nn.Module):
                                      predictor_num_heads=predictor_num_heads)
 
     @torch.no_grad()
-    def targets(self, imgs:Tensor,  # images (B, C, H, W)
-                masks:Masks,  # with targets: M×(B, T)
-               ) -> Tensor:  # (M·B, T, D), block-major
-        "Target representations: target encoder on the full image, layer-normed (no affine), gathered per block: -> (M·B, T, D)"
-        return torch.cat([gather_tokens(self.target_tokens(imgs), t) for t in masks.targets])  # (M·B, T, D)
-
-    @torch.no_grad()
     def target_tokens(self, imgs:Tensor,  # images (B, C, H, W)
                      ) -> Tensor:  # (B, L, D)
         "The target encoder's patch tokens on the full image, layer-normed without affine: imgs (B, C, H, W) -> (B, L, D)"

@@ -25,7 +25,7 @@ from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_pr
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
-from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape, positive_int
+from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape, positive_int, HelpFormatter
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
@@ -121,7 +121,7 @@ def ssl_learner(dls,                        # fastai DataLoaders (images-only ba
                 accum: int = 1,             # gradient accumulation steps: effective batch = accum · bs
                 precision: str = 'auto',    # 'auto' (bf16 on CUDA, fp32 elsewhere), 'bf16', 'fp32'
                 cbs=None,                   # extra fastai callbacks
-                path: str | Path | None = None, # where fastai keeps lr_find's temporary files (default: a temporary folder)
+                path: str | Path = '.',     # the learner's folder, as in fastai: learn.save('x') writes path/models/x.pth
                ) -> Learner:
     "An `SSLLearner` training `objective` with the MAE recipe: AdamW, lr = blr·batch/256, decay only on matrices."
     if accum < 1: raise ValueError(f'accum must be a positive integer, got {accum}')
@@ -134,7 +134,7 @@ def ssl_learner(dls,                        # fastai DataLoaders (images-only ba
     opt = partial(torch.optim.AdamW, betas=betas, **({'fused': True} if device.type == 'cuda' else {'foreach': True}))
     extra = [NoSyncAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples; one all-reduce per step under DDP
     learn = SSLLearner(dls, objective.to(device), loss_func=objective_loss, opt_func=partial(OptimWrapper, opt=opt),
-                    splitter=param_groups_wd, wd=[wd, 0.], lr=lr, path=Path(path or tempfile.mkdtemp(prefix='mae_lit_')),
+                    splitter=param_groups_wd, wd=[wd, 0.], lr=lr, path=Path(path),
                     cbs=[ObjectiveCallback(), StopOnNonFinite(), Throughput(), SyncFreeLogging(every=20), *extra, *L(cbs)])
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cuda'):
         learn.to_bf16()
@@ -340,8 +340,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     c.data_shape = data_shape(model, c.data)
     if dist.main: print(f'{describe_shape(c.data_shape)} ({c.preset})')
     dl_kw = dict(bs=c.bs, device=device, seed=c.seed)
-    if str(c.data) not in ('sample', 'full', 'auto'):
-        if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto) only')
+    if not is_fmnist(c.data):
+        if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto or a folder of its IDX files) only')
         dl_kw.update(loader_shape(c.data, model.img_size, model.in_chans))
     elif c.limit: dl_kw['limit'] = c.limit
     dls = get_dls(c.data, aug=_loader_aug(model), **dl_kw)
@@ -433,7 +433,7 @@ def _ratio(s):
 def mae_lit_pretrain(argv: list[str] | None = None):
     "Console script: pretrain a Masked Autoencoder (or SimCLR, I-JEPA with --method) and write a run folder (see `pretrain`)."
     d = _DEFAULTS
-    p = argparse.ArgumentParser(prog='mae_lit_pretrain', formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    p = argparse.ArgumentParser(prog='mae_lit_pretrain', formatter_class=HelpFormatter,
         description='Pretrain a Masked Autoencoder (He et al. 2021; or SimCLR / I-JEPA on the same backbone with --method) and write a run folder with the checkpoint, '
                     'reconstructions.png, loss.png and metrics.json (loss per epoch, wall time, images/s, and kNN accuracy '
                     'of the pretrained encoder vs its random initialisation vs raw pixels). With no arguments: the tiny '
@@ -481,7 +481,7 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     p.add_argument('--precision', default=d['precision'], choices=['auto', 'bf16', 'fp32'], help='auto: bf16 autocast on CUDA, fp32 on CPU')
     p.add_argument('--snapshot-every', type=positive_int, default=d['snapshot_every'], help='epochs between reconstruction snapshots')
     p.add_argument('--limit', type=positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
-    p.add_argument('--no-knn', action='store_true', help='skip the kNN evaluation')
+    p.add_argument('--no-knn', action='store_true', help='skip the frozen evaluation at the end (kNN and linear probe of the pretrained and random-init encoders and raw pixels)')
     p.add_argument('--compile', action='store_true', default=None, help='torch.compile the model in place: faster steps on a GPU for the '
                    'larger presets (measured in the Performance chapter), after about a minute of compiling (reported as compile_s)')
     a = p.parse_args(argv)
