@@ -24,7 +24,8 @@ from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights,
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
            'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit',
-           'to_display', 'reconstruction_figure', 'ReconstructionSnapshots', 'StepBudget', 'fit_warmup_cosine']
+           'to_display', 'image_grid', 'reconstruction_figure', 'ReconstructionSnapshots', 'StepBudget',
+           'fit_warmup_cosine']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -382,6 +383,25 @@ def to_display(x: torch.Tensor, stats) -> torch.Tensor:
     "Normalised `(B, C, H, W)` → `(B, H, W, C)` in [0, 1] for imshow."
     mean, std = (torch.tensor(s, dtype=x.dtype, device=x.device).view(1, -1, 1, 1) for s in stats)
     return (x * std + mean).clamp(0, 1).permute(0, 2, 3, 1).cpu()
+
+def image_grid(rows: dict,            # {row name: normalised images (B, C, H, W)}, the same B for every row
+               stats,                 # (mean, std) they were normalised with
+               title: str,            # the figure's title
+               overlay: dict | None = None, # {row name: (B, H, W, 4) RGBA drawn on top of that row}
+              ):
+    "A figure with one row of images per entry of `rows`, their names on the left, optional RGBA overlays."
+    import matplotlib.pyplot as plt
+    n = len(next(iter(rows.values())))
+    fig, axs = plt.subplots(len(rows), n, figsize=(1.3 * n, 1.45 * len(rows) + 0.3), squeeze=False)
+    for r, (name, t) in enumerate(rows.items()):
+        disp = to_display(t.float(), stats)
+        for j in range(n):
+            ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
+            d = disp[j]; ax.imshow(d[..., 0] if d.shape[-1] == 1 else d, cmap='gray', vmin=0, vmax=1)
+            if overlay and name in overlay: ax.imshow(overlay[name][j])
+        axs[r, 0].set_ylabel(name, fontsize=9)
+    fig.suptitle(title, fontsize=10); fig.tight_layout()
+    return fig
 
 @torch.no_grad()
 def reconstruction_figure(model,                  # an objective with reconstruct(imgs, noise=...) (MAE)

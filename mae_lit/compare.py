@@ -45,7 +45,12 @@ def _data_shape(data, preset: str, channels: int | None = None, size: int | None
 def _eval_pool(method: str, preset: str) -> str:
     "How `method`'s paper pools frozen features ('cls', or 'mean' for I-JEPA): the objective's `eval_pool`."
     if method == 'supervised': return 'mean'  # the classifier is trained on the mean of its patch tokens (MAE's fine-tuning head)
-    with torch.device('meta'): return getattr(build_objective(method, preset), 'eval_pool', 'cls')
+    with torch.device('meta'): return build_objective(method, preset).eval_pool
+
+def _extra_encoders(method: str, preset: str) -> dict:
+    "The other encoders an objective asks to be scored (`extra_encoders`: {label: state_dict prefix}); none for the supervised net."
+    if method == 'supervised': return {}
+    with torch.device('meta'): return dict(build_objective(method, preset).extra_encoders)
 
 @torch.no_grad()
 def _save_embedding(encoder, ldls, path: Path, pool: str = 'cls'):
@@ -337,7 +342,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     def _finetune_rows(run, got, enc_fn, label, recipe=FINETUNE):  # fine-tune (again) when asked and not done with this recipe; updates got in place
         if not (finetune_s or finetune_epochs) or collect_only: return
         ft_recipe = dict(recipe, epochs=finetune_epochs, seconds=finetune_s)  # what this call asks fine-tuning to be
-        mine = [r for r in got if r['method'] not in ('supervised', 'raw pixels', 'ijepa context')]
+        mine = [r for r in got if r['method'] in (*OBJECTIVES, 'random init')]  # the evaluated encoders (not extra ones, pixels or the supervised net)
         if not mine or all(r.get('finetune') is not None and r.get('finetune_recipe') == ft_recipe for r in mine): return
         t0 = time.perf_counter()
         with quiet(): ft, ft_steps = _finetune(enc_fn(), data, mine[0]['seed'], limit, edev, finetune_s, finetune_epochs, recipe)
@@ -385,9 +390,9 @@ def compare(out: str | Path,                 # folder of the comparison: one run
                                   images_seen=met.get('images_seen'), flops=met.get('flops'), finetune=head, img_per_s=met.get('img_per_s'),
                                   peak_mem_gib=met.get('peak_mem_gib'), device=met.get('device'), paper_pool=_eval_pool(m, preset))
                     got = [dict(common, **r) for r in scores]
-                    if m == 'ijepa':  # the context encoder too: the target is an average of its past weights
-                        ctx = load_encoder(run, prefix='context_encoder.', device=edev)[0]
-                        with quiet(): got += [dict(common, method='ijepa context', **r) for r in _score_rows(ctx, loaders, seed, linear_epochs, edev)]
+                    for label, prefix in _extra_encoders(m, preset).items():  # e.g. I-JEPA's context encoder (its target averages it)
+                        extra = load_encoder(run, prefix=prefix, device=edev)[0]
+                        with quiet(): got += [dict(common, method=f'{m} {label}', **r) for r in _score_rows(extra, loaders, seed, linear_epochs, edev)]
                     _save(run, got)  # kNN and linear probe are on disk before any fine-tuning starts
                     if verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
                                       + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
-from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, register_objective
+from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, Objective, register_objective, PresetView
+from .callbacks import image_grid
 
 # %% auto #0
 __all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'SimCLROutput', 'SimCLR',
@@ -158,7 +159,7 @@ class SimCLROutput:
     z: Tensor  # (2B, P) projections, first views then second views
     views: Tensor  # (2B, C, H, W) the two augmented views, first views then second views
 
-class SimCLR(EncoderShape, nn.Module):
+class SimCLR(EncoderShape, Objective):
     "SimCLR on a `ViTEncoder`: imgs (B, C, H, W) -> SimCLROutput(loss, z (2B, P), views (2B, C, H, W))"
     _shape_from = 'backbone'  # `EncoderShape` reads img_size, grid_size, vit_config, … off it
     method, loss_label = 'simclr', 'NT-Xent loss'
@@ -213,11 +214,23 @@ class SimCLR(EncoderShape, nn.Module):
         "Frozen features of the backbone (the projector is not used): imgs (B, C, H, W) -> (B, D)"
         return self.backbone.features(imgs, pool=pool)
 
-    def encoder(self) -> ViTEncoder:
-        "A standalone `ViTEncoder` with a copy of the backbone's weights"
-        enc = ViTEncoder(**self.vit_config).to(device=self.backbone.cls_token.device, dtype=self.backbone.cls_token.dtype)
-        enc.load_state_dict(self.backbone.state_dict())
-        return enc.train(self.training)
+    @classmethod
+    def run_kwargs(cls, c) -> dict:
+        "SimCLR's constructor arguments from `pretrain`'s settings `c`: the NT-Xent temperature."
+        return dict(temperature=c.temperature)
+
+    def loader_aug(self):
+        "SimCLR makes its own two views on the device: the loaders do not augment."
+        return False
+
+    @torch.no_grad()
+    def show(self, imgs, stats, n:int=8, seed:int=0, title:str|None=None):
+        "SimCLR: each image and the two augmented views its loss pulls together, drawn with a seeded generator."
+        imgs = imgs[:n].as_subclass(torch.Tensor).to(self.backbone.cls_token.device)
+        g = torch.Generator(imgs.device).manual_seed(seed)
+        v = self.views(imgs, g)  # (2n, C, H, W)
+        return image_grid({'original': imgs, 'view 1': v[:len(imgs)], 'view 2': v[len(imgs):]}, stats,
+                          title or 'SimCLR: the two views of each image (a positive pair)')
 
     def no_weight_decay(self) -> set:
         "Parameter names without weight decay: the backbone's tokens and position embedding"
@@ -242,7 +255,7 @@ def simclr_vit_tiny_patch4_32(**kwargs) -> SimCLR:
     "SimCLR on `vit_tiny_patch4_32` (32×32 RGB, patch 4, 128-d × 6): projector 512 → 128"
     return _simclr('vit_tiny_patch4_32', kwargs)
 
-SIMCLR_PRESETS = {f.__name__: f for f in (simclr_vit_tiny_fmnist, simclr_vit_ref_fmnist, simclr_vit_tiny_patch4_32)}
+SIMCLR_PRESETS = PresetView('simclr')  # the registry's SimCLR presets, by name
 
 def create_simclr(name:str,  # a key of SIMCLR_PRESETS, e.g. 'simclr_vit_tiny_fmnist'
                   **kwargs,  # override any SimCLR argument, e.g. temperature=0.1

@@ -14,12 +14,11 @@ import ipywidgets as widgets
 from matplotlib.figure import Figure
 from fastcore.basics import patch
 
-from .mae import MaskedAutoencoder
+from .mae import MaskedAutoencoder, load_mae
 from .masking import MASK_SAMPLERS, Masks
 from .callbacks import to_display
 from .eval import normalize_images
 from .data import image_stats, fashion_mnist, folder_dls, data_kind, is_fmnist, FMNIST_CLASSES
-from .checkpoints import load_mae
 
 # %% auto #0
 __all__ = ['explorer_masks', 'read_image', 'MAEExplorer', 'folder_images']

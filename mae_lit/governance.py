@@ -296,7 +296,7 @@ def run_shift_study(run: str | Path,   # a run folder from mae_lit_pretrain (Fas
                     source: str = 'sample', # Fashion-MNIST source the run was trained on ('sample' or 'full')
                    ):
     "Load an MAE run, run `shift_study` on the Fashion-MNIST test split and save the table, its settings and both figures; returns the table."
-    from mae_lit.checkpoints import load_mae
+    from mae_lit.mae import load_mae
     import matplotlib.pyplot as plt
     model, out = load_mae(run), Path(out)
     out.mkdir(parents=True, exist_ok=True)

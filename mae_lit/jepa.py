@@ -12,11 +12,13 @@ import torch.nn.functional as F
 from torch import nn, Tensor
 from .patches import get_2d_sincos_pos_embed
 from .masking import Masks, MultiBlockMasking, gather_tokens
-from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, vit_blocks, init_vit_module, register_objective
+from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, Objective, vit_blocks, init_vit_module, register_objective, PresetView
+from .callbacks import EMATarget, TargetSpread, image_grid
+from .data import ssl_augment
 
 # %% auto #0
 __all__ = ['IJEPA_PRESETS', 'JEPAPredictor', 'IJEPAOutput', 'IJEPA', 'ijepa_vit_tiny_fmnist', 'ijepa_vit_ref_fmnist',
-           'ijepa_vit_tiny_patch4_32', 'create_ijepa']
+           'ijepa_vit_tiny_patch4_32', 'ema_start', 'create_ijepa']
 
 # %% ../nbs/10_jepa.ipynb #f7311272
 class JEPAPredictor(nn.Module):
@@ -74,12 +76,13 @@ class IJEPAOutput:
     masks: Masks  # ids_keep (B, K) context, targets M×(B, T), mask (B, L) 1 = not in the context
     target_spread: Tensor|None = None  # scalar: std over the images of the layer-normed target tokens, mean over positions and channels (0 = a position-only target)
 
-class IJEPA(EncoderShape, nn.Module):
+class IJEPA(EncoderShape, Objective):
     "I-JEPA on `ViTEncoder`s: imgs (B, C, H, W) -> IJEPAOutput(loss, pred (M·B, T, D), target (M·B, T, D), masks)"
     _shape_from = 'context_encoder'  # `EncoderShape` reads img_size, grid_size, vit_config, … off it
     method, loss_label = 'ijepa', 'I-JEPA loss (smooth-L1, target blocks)'
     encoder_prefix = 'target_encoder.'  # the evaluated encoder's weights in `state_dict()`
     eval_pool = 'mean'  # the paper evaluates the average of the target encoder's patch tokens
+    extra_encoders = {'context': 'context_encoder.'}  # scored too: the target is an average of the context encoder's past weights
 
     def __init__(self,
                  img_size:int|tuple=224,  # image size, int or (H, W)
@@ -140,12 +143,30 @@ class IJEPA(EncoderShape, nn.Module):
         "Frozen features of the target encoder (the evaluated one): imgs (B, C, H, W) -> (B, D)"
         return self.target_encoder.features(imgs, pool=pool)
 
-    def encoder(self) -> ViTEncoder:
-        "A standalone `ViTEncoder` with a copy of the target encoder's weights"
-        t = self.target_encoder
-        enc = ViTEncoder(**self.vit_config).to(device=t.cls_token.device, dtype=t.cls_token.dtype)
-        enc.load_state_dict(t.state_dict())
-        return enc.train(self.training)
+    def loader_aug(self):
+        "I-JEPA: a weak crop (at least 30 % of the image) + flip, as in its paper."
+        return ssl_augment(tuple(self.img_size), min_scale=0.3)
+
+    def train_callbacks(self, c, out=None, snap_imgs=None, stats=None) -> list:
+        "I-JEPA's: the EMA target encoder (momentum from `c.ema`, or `ema_start` of the run's length) and the target-spread monitor."
+        total = c.steps or (c.epochs * c.n_iter if getattr(c, 'n_iter', None) else None)
+        m0 = c.ema if c.ema else ema_start(total) if total else 0.996  # ema=0: scaled to the run's length
+        return [EMATarget('context_encoder', 'target_encoder', momentum=(m0, 1.0)), TargetSpread()]
+
+    @torch.no_grad()
+    def show(self, imgs, stats, n:int=8, seed:int=0, title:str|None=None):
+        "I-JEPA: each image with its context (what the context encoder sees) and its target blocks (what the predictor must predict)."
+        imgs = imgs[:n].as_subclass(torch.Tensor).to(self.context_encoder.cls_token.device)
+        masks = self.mask_sampler(len(imgs), self.grid_size, generator=torch.Generator().manual_seed(seed))
+        (gh, gw), (H, W) = self.grid_size, imgs.shape[-2:]
+        def cover(ids):  # (B, K) grid indices -> (B, H, W) bool, pixels of those patches
+            m = torch.zeros(len(imgs), gh * gw, dtype=torch.bool); m.scatter_(1, ids.cpu(), True)
+            return m.view(-1, gh, gw).repeat_interleave(H // gh, 1).repeat_interleave(W // gw, 2)
+        ctx, tgt = cover(masks.ids_keep), torch.stack([cover(t) for t in masks.targets]).any(0)
+        hide = torch.zeros(len(imgs), H, W, 4); hide[~ctx] = torch.tensor([0.5, 0.5, 0.5, 1.])  # grey outside the context
+        red = torch.zeros(len(imgs), H, W, 4); red[tgt] = torch.tensor([1., 0.2, 0.1, 0.55])     # target blocks
+        return image_grid({'context': imgs, 'targets': imgs}, stats, title or 'I-JEPA: context (grey = not seen) and target blocks (red)',
+                          overlay={'context': hide, 'targets': red})
 
     def no_weight_decay(self) -> set:
         "Parameter names without weight decay: tokens and position embeddings"
@@ -170,7 +191,14 @@ def ijepa_vit_tiny_patch4_32(**kwargs) -> IJEPA:
     "I-JEPA on `vit_tiny_patch4_32` (32×32 RGB, patch 4, 128-d × 6): the predictor of `ijepa_vit_tiny_fmnist`"
     return _ijepa('vit_tiny_patch4_32', dict(predictor_embed_dim=64, predictor_depth=3, predictor_num_heads=4), kwargs)
 
-IJEPA_PRESETS = {f.__name__: f for f in (ijepa_vit_tiny_fmnist, ijepa_vit_ref_fmnist, ijepa_vit_tiny_patch4_32)}
+IJEPA_PRESETS = PresetView('ijepa')  # the registry's I-JEPA presets, by name
+
+def ema_start(steps: int,            # training steps of the run
+              horizon: float = 0.02, # the EMA's time constant 1/(1 − m) as a fraction of the run
+              lo: float = 0.9, hi: float = 0.996, # clipped to this range (I-JEPA's paper starts at 0.996)
+             ) -> float:
+    "I-JEPA's starting EMA momentum scaled to the run length: the target follows the context encoder over ~2 % of the run, never faster than m=0.9 nor slower than the paper's 0.996."
+    return min(hi, max(lo, 1 - 1 / (horizon * steps)))
 
 def create_ijepa(name:str,  # a key of IJEPA_PRESETS, e.g. 'ijepa_vit_tiny_fmnist'
                  **kwargs,  # override any IJEPA argument, e.g. loss='mse'

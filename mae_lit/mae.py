@@ -11,12 +11,15 @@ from torch import nn, Tensor
 from fastcore.basics import patch
 from .patches import patchify, unpatchify, get_2d_sincos_pos_embed
 from .masking import Masks, RandomMasking, gather_tokens, random_masking
-from .vit import ViTEncoder, VIT_CONFIGS, vit_blocks, init_vit_module, register_objective
+from pathlib import Path
+from .vit import ViTEncoder, VIT_CONFIGS, Objective, vit_blocks, init_vit_module, register_objective, PresetView
+from .checkpoints import resolve_checkpoint, check_state_dict
+from .callbacks import ReconstructionSnapshots, reconstruction_figure
 
 # %% auto #0
 __all__ = ['PAPER_DECODER', 'MAE_PRESETS', 'MAEOutput', 'MaskedAutoencoder', 'norm_pix_target', 'mae_vit_base_patch16',
            'mae_vit_large_patch16', 'mae_vit_huge_patch14', 'mae_vit_tiny_fmnist', 'mae_vit_ref_fmnist',
-           'mae_vit_tiny_patch4_32', 'create_mae']
+           'mae_vit_tiny_patch4_32', 'create_mae', 'load_mae']
 
 # %% ../nbs/03_mae.ipynb #10ffe205
 @dataclass
@@ -29,7 +32,7 @@ class MAEOutput:
     target: Tensor  # (B, L, ph*pw*C) the patchified images, per-patch normalised when norm_pix_loss
 
 # %% ../nbs/03_mae.ipynb #5c86c5e1
-class MaskedAutoencoder(ViTEncoder):
+class MaskedAutoencoder(ViTEncoder, Objective):
     "MAE: ViT encoder on the visible patches + light decoder; imgs (B, C, H, W) -> MAEOutput (loss, pred (B, L, ph*pw*C), mask (B, L))"
     method, loss_label = 'mae', 'MAE loss (hidden patches)'
     encoder_prefix = ''  # the encoder's weights are the model's own top-level keys (the decoder's are `decoder_*`, `mask_token`)
@@ -178,14 +181,6 @@ def forward(self:MaskedAutoencoder,
     loss, target = self.forward_loss(imgs, pred, masks.mask)
     return MAEOutput(loss, pred, masks.mask, masks.ids_restore, target)
 
-# %% ../nbs/03_mae.ipynb #dc7b8ced
-@patch
-def encoder(self:MaskedAutoencoder) -> ViTEncoder:
-    "A standalone `ViTEncoder` with a copy of this model's encoder weights: features (B, C, H, W) -> (B, D) agree"
-    enc = ViTEncoder(**self.vit_config).to(device=self.cls_token.device, dtype=self.cls_token.dtype)
-    enc.load_state_dict({k: v for k, v in self.state_dict().items() if k in enc.state_dict()}, strict=True)
-    return enc.train(self.training)
-
 # %% ../nbs/03_mae.ipynb #b4828990
 @patch
 def reconstruct(self:MaskedAutoencoder,
@@ -214,6 +209,22 @@ def reconstruct(self:MaskedAutoencoder,
 def no_weight_decay(self:MaskedAutoencoder) -> set:
     "Parameter names that take no weight decay: the tokens and position embeddings"
     return {'cls_token', 'pos_embed', 'mask_token', 'decoder_pos_embed'}
+
+# %% ../nbs/03_mae.ipynb #dc7b8ced
+@patch(cls_method=True)
+def run_kwargs(cls:MaskedAutoencoder, c) -> dict:
+    "The MAE's constructor arguments from `pretrain`'s settings `c`: the pixel target and the mask ratio."
+    return dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio)
+
+@patch
+def train_callbacks(self:MaskedAutoencoder, c, out=None, snap_imgs=None, stats=None) -> list:
+    "The MAE's own callback: reconstruction snapshots every `c.snapshot_every` epochs into `out` (none without a run folder)."
+    return [] if out is None else [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=Path(out)/'snapshots')]
+
+@patch
+def show(self:MaskedAutoencoder, imgs, stats, n:int=8, seed:int=0, **kwargs):
+    "MAE: original, masked, reconstruction and visible-pasted rows for `n` images, with a seeded mask."
+    return reconstruction_figure(self, imgs, stats, n=n, seed=seed, **kwargs)
 
 # %% ../nbs/03_mae.ipynb #aa1282bf
 PAPER_DECODER = dict(decoder_embed_dim=512, decoder_depth=8, decoder_num_heads=16)  # MAE default decoder (8 × 512)
@@ -251,8 +262,7 @@ def mae_vit_tiny_patch4_32(**kwargs) -> MaskedAutoencoder:
     "CPU-sized MAE for small colour images (32×32 RGB, patch 4): the tiny encoder and decoder of `mae_vit_tiny_fmnist`"
     return _mae('vit_tiny_patch4_32', dict(decoder_embed_dim=64, decoder_depth=2, decoder_num_heads=4), kwargs)
 
-MAE_PRESETS = {f.__name__: f for f in (mae_vit_base_patch16, mae_vit_large_patch16, mae_vit_huge_patch14,
-                                       mae_vit_tiny_fmnist, mae_vit_ref_fmnist, mae_vit_tiny_patch4_32)}
+MAE_PRESETS = PresetView('mae')  # the registry's MAE presets, by name (a view: nothing is stored twice)
 
 # %% ../nbs/03_mae.ipynb #4d54811f
 def create_mae(name:str,  # a key of MAE_PRESETS, e.g. 'mae_vit_tiny_fmnist'
@@ -262,3 +272,28 @@ def create_mae(name:str,  # a key of MAE_PRESETS, e.g. 'mae_vit_tiny_fmnist'
     if name not in MAE_PRESETS:
         raise ValueError(f"unknown MAE preset {name!r}; valid names: {', '.join(MAE_PRESETS)}")
     return MAE_PRESETS[name](**kwargs)
+
+# %% ../nbs/03_mae.ipynb #11717119
+def load_mae(path: str | Path,    # a run folder (from mae_lit_pretrain) or a .safetensors file holding a full MAE
+             device=None,         # default: the CPU
+            ) -> MaskedAutoencoder:
+    "The full `MaskedAutoencoder` (encoder and decoder, eval mode) of a checkpoint written by this package."
+    f, sd, meta = resolve_checkpoint(path)
+    cfg = meta.get('config') or {}
+    preset = meta.get('preset') or cfg.get('preset')
+    if preset not in MAE_PRESETS:
+        raise ValueError(f'{f}: expected an MAE preset name in the metadata (one of {", ".join(MAE_PRESETS)}), got {preset!r}')
+    vc = meta.get('vit_config') or {}  # the shape the run trained: channels and size follow its data
+    shape = {k: vc[k] for k in ('img_size', 'patch_size', 'in_chans') if k in vc} or ({'img_size': cfg['size']} if cfg.get('size') else {})
+    model = MAE_PRESETS[preset](norm_pix_loss=bool(cfg.get('norm_pix', False)), **shape)
+    want = model.state_dict()
+    missing = [k for k in want if k not in sd]
+    if missing:
+        dec = [k for k in missing if k.startswith(('decoder', 'mask_token'))]
+        raise ValueError(f'{f} lacks {len(missing)} of the {len(want)} keys of {preset}'
+                         + (' — it has no decoder (an encoder-only checkpoint?), and reconstructions need one' if dec else '')
+                         + f": {', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}")
+    check_state_dict(model, {k: sd[k] for k in want}, f'{preset} ({f})')
+    model.load_state_dict({k: sd[k] for k in want}, strict=True)
+    if 'mask_ratio' in cfg: model.mask_ratio = cfg['mask_ratio']
+    return model.to(device or 'cpu').eval()

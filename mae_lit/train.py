@@ -20,8 +20,8 @@ from torch.utils.flop_counter import FlopCounterMode
 from fastai.torch_core import set_seed, default_device, to_device
 from timm.optim import param_groups_weight_decay
 
-from fastcore.basics import patch
 from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_preset, create_objective
+# the built-in objectives, imported so that they register their presets (`--method` offers every registered one)
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
@@ -35,7 +35,7 @@ from .eval import frozen_scores
 # %% auto #0
 __all__ = ['METHOD_DEFAULTS', 'mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops',
            'calibrate_steps', 'method_preset', 'build_objective', 'spread_batch', 'default_preset', 'data_shape',
-           'describe_shape', 'ema_start', 'pretrain', 'mae_lit_pretrain']
+           'describe_shape', 'pretrain', 'mae_lit_pretrain']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -46,58 +46,11 @@ def param_groups_wd(model: nn.Module, # the objective
     return [[p for g in groups if g['weight_decay'] == w for p in g['params']] for w in (1., 0.)]
 
 # %% ../nbs/06_train.ipynb #9b07503e
-def _imgrid(rows: dict, stats, title: str, overlay: dict | None = None):
-    "A figure with one row per entry of `rows` (normalised images (B, C, H, W)); `overlay[name]` (B, H, W, 4) RGBA drawn on top."
-    import matplotlib.pyplot as plt
-    n = len(next(iter(rows.values())))
-    fig, axs = plt.subplots(len(rows), n, figsize=(1.3 * n, 1.45 * len(rows) + 0.3), squeeze=False)
-    for r, (name, t) in enumerate(rows.items()):
-        disp = to_display(t.float(), stats)
-        for j in range(n):
-            ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
-            d = disp[j]; ax.imshow(d[..., 0] if d.shape[-1] == 1 else d, cmap='gray', vmin=0, vmax=1)
-            if overlay and name in overlay: ax.imshow(overlay[name][j])
-        axs[r, 0].set_ylabel(name, fontsize=9)
-    fig.suptitle(title, fontsize=10); fig.tight_layout()
-    return fig
-
-@patch
-def show(self: MaskedAutoencoder, imgs, stats, n: int = 8, seed: int = 0, **kwargs):
-    "MAE: original, masked, reconstruction and visible-pasted rows for `n` images, with a seeded mask."
-    return reconstruction_figure(self, imgs, stats, n=n, seed=seed, **kwargs)
-
-@patch
-@torch.no_grad()
-def show(self: SimCLR, imgs, stats, n: int = 8, seed: int = 0, title: str | None = None):
-    "SimCLR: each image and the two augmented views its loss pulls together, drawn with a seeded generator."
-    imgs = imgs[:n].as_subclass(torch.Tensor).to(self.backbone.cls_token.device)
-    g = torch.Generator(imgs.device).manual_seed(seed)
-    v = self.views(imgs, g)                                                    # (2n, C, H, W)
-    return _imgrid({'original': imgs, 'view 1': v[:len(imgs)], 'view 2': v[len(imgs):]}, stats,
-                   title or 'SimCLR: the two views of each image (a positive pair)')
-
-@patch
-@torch.no_grad()
-def show(self: IJEPA, imgs, stats, n: int = 8, seed: int = 0, title: str | None = None):
-    "I-JEPA: each image with its context (what the context encoder sees) and its target blocks (what the predictor must predict)."
-    imgs = imgs[:n].as_subclass(torch.Tensor).to(self.context_encoder.cls_token.device)
-    masks = self.mask_sampler(len(imgs), self.grid_size, generator=torch.Generator().manual_seed(seed))
-    (gh, gw), (H, W) = self.grid_size, imgs.shape[-2:]
-    def cover(ids):  # (B, K) grid indices -> (B, H, W) bool, pixels of those patches
-        m = torch.zeros(len(imgs), gh * gw, dtype=torch.bool); m.scatter_(1, ids.cpu(), True)
-        return m.view(-1, gh, gw).repeat_interleave(H // gh, 1).repeat_interleave(W // gw, 2)
-    ctx, tgt = cover(masks.ids_keep), torch.stack([cover(t) for t in masks.targets]).any(0)
-    hide = torch.zeros(len(imgs), H, W, 4); hide[~ctx] = torch.tensor([0.5, 0.5, 0.5, 1.])   # grey outside the context
-    red = torch.zeros(len(imgs), H, W, 4); red[tgt] = torch.tensor([1., 0.2, 0.1, 0.55])      # target blocks
-    return _imgrid({'context': imgs, 'targets': imgs}, stats, title or 'I-JEPA: context (grey = not seen) and target blocks (red)',
-                   overlay={'context': hide, 'targets': red})
-
 class SSLLearner(Learner):
     "A fastai `Learner` for self-supervised objectives; `show_results` draws what the objective learns from (its `show`)."
     def show_results(self, ds_idx: int = 1, dl=None, max_n: int = 8, seed: int = 0, **kwargs):
         "The objective's own picture of `max_n` images of `dl` (default: the validation loader): reconstructions (MAE), views (SimCLR), context and targets (I-JEPA)."
         model = unwrap_model(self.model)
-        if not hasattr(model, 'show'): raise TypeError(f'{type(model).__name__} has no `show` method; add one with `@patch def show(self: {type(model).__name__}, imgs, stats, n, seed)`')
         xb = (dl or self.dls[ds_idx]).one_batch()[0]
         return model.show(xb, getattr(self.dls, 'stats', ([0.], [1.])), n=max_n, seed=seed, **kwargs)
 
@@ -209,22 +162,12 @@ def method_preset(method: str, # a registered method: 'mae', 'simclr' or 'ijepa'
     "The name of `method`'s preset on `preset`'s backbone (`objective_preset`), or a ValueError listing the valid names."
     return objective_preset(method, preset)
 
-@patch(cls_method=True)
-def run_kwargs(cls: MaskedAutoencoder, c) -> dict:
-    "The MAE's constructor arguments from `pretrain`'s settings `c`."
-    return dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio)
-
-@patch(cls_method=True)
-def run_kwargs(cls: SimCLR, c) -> dict:
-    "SimCLR's constructor arguments from `pretrain`'s settings `c`."
-    return dict(temperature=c.temperature)
-
 def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', size: int | None = None, **settings) -> nn.Module:
     "The objective `pretrain` trains, from its settings (`_DEFAULTS` and `METHOD_DEFAULTS` fill the gaps)."
     c = argparse.Namespace(**{**_DEFAULTS, **METHOD_DEFAULTS.get(method, {}), **settings, 'method': method, 'preset': preset})
     name = method_preset(method, preset)
     with torch.device('meta'): cls = type(create_objective(name))
-    kw = cls.run_kwargs(c) if hasattr(cls, 'run_kwargs') else {}
+    kw = cls.run_kwargs(c)  # the objective's own constructor arguments (Objective.run_kwargs)
     return create_objective(name, **kw, **({'img_size': size} if size else {}), **({'in_chans': c.channels} if c.channels else {}))
 
 def spread_batch(dl, # a fastai DataLoader over a map-style data set
@@ -257,43 +200,6 @@ def describe_shape(s: dict) -> str:
     return (f"{colour}{s['kind']}, {s['channels']} channel{'s' * (s['channels'] > 1)}, {s['img_size'][0]}×{s['img_size'][1]}, "
             f"patch {p} → {s['num_patches']} patches")
 
-@patch
-def loader_aug(self: SimCLR):
-    "SimCLR makes its own two views: the loaders do not augment."
-    return False
-
-@patch
-def loader_aug(self: IJEPA):
-    "I-JEPA: a weak crop (at least 30 % of the image) + flip, as in its paper."
-    return ssl_augment(tuple(self.img_size), min_scale=0.3)
-
-def ema_start(steps: int,            # training steps of the run
-              horizon: float = 0.02, # the EMA's time constant 1/(1 − m) as a fraction of the run
-              lo: float = 0.9, hi: float = 0.996, # clipped to this range (I-JEPA's paper starts at 0.996)
-             ) -> float:
-    "I-JEPA's starting EMA momentum scaled to the run length: the target follows the context encoder over ~2 % of the run, never faster than m=0.9 nor slower than the paper's 0.996."
-    return min(hi, max(lo, 1 - 1 / (horizon * steps)))
-
-@patch
-def train_callbacks(self: MaskedAutoencoder, c, out: Path | None = None, snap_imgs=None, stats=None) -> list:
-    "The MAE's own callback: reconstruction snapshots every `c.snapshot_every` epochs into `out` (none without a run folder)."
-    return [] if out is None else [ReconstructionSnapshots(snap_imgs, stats, every=c.snapshot_every, path=out/'snapshots')]
-
-@patch
-def train_callbacks(self: IJEPA, c, out: Path | None = None, snap_imgs=None, stats=None) -> list:
-    "I-JEPA's: the EMA target encoder (momentum from `c.ema`, or `ema_start` of the run's length) and the target-spread monitor."
-    total = c.steps or (c.epochs * c.n_iter if getattr(c, 'n_iter', None) else None)
-    m0 = c.ema if c.ema else ema_start(total) if total else 0.996  # ema=0: scaled to the run's length
-    return [EMATarget('context_encoder', 'target_encoder', momentum=(m0, 1.0)), TargetSpread()]
-
-def _loader_aug(model: nn.Module):
-    "The loaders' batch augmentation of an objective: its `loader_aug()`, else MAE's crop + flip (the loaders' default, `None`)."
-    return model.loader_aug() if hasattr(model, 'loader_aug') else None
-
-def _train_callbacks(model: nn.Module, c, out: Path | None = None, snap_imgs=None, stats=None) -> list:
-    "An objective's own training callbacks (`train_callbacks`), none if it defines none."
-    return model.train_callbacks(c, out, snap_imgs, stats) if hasattr(model, 'train_callbacks') else []
-
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
              resume: bool = False,           # continue the run in out from its last checkpoint
              knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
@@ -321,7 +227,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         method = cfg.get('method') or _DEFAULTS['method']
         if method not in objective_methods(): raise ValueError(f'unknown method {method!r}; choose one of {", ".join(objective_methods())}')
         if cfg.get('preset') is None: cfg['preset'] = default_preset(cfg.get('data') or _DEFAULTS['data'], method)
-        cfg = {**_DEFAULTS, **METHOD_DEFAULTS[method], **{k: v for k, v in cfg.items() if v is not None}}
+        cfg = {**_DEFAULTS, **METHOD_DEFAULTS.get(method, {}), **{k: v for k, v in cfg.items() if v is not None}}
     c = argparse.Namespace(**cfg)
     c.data = str(c.data)  # a Path works too; config.json keeps text
     method_preset(c.method, c.preset)  # ValueError naming the valid presets
@@ -344,7 +250,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto or a folder of its IDX files) only')
         dl_kw.update(loader_shape(c.data, model.img_size, model.in_chans))
     elif c.limit: dl_kw['limit'] = c.limit
-    dls = get_dls(c.data, aug=_loader_aug(model), **dl_kw)
+    dls = get_dls(c.data, aug=model.loader_aug(), **dl_kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=c.seed, accum=c.accum)  # disjoint per-rank slices of each global batch
     c.data_shape['stats'] = [[float(v) for v in s] for s in dls.stats]  # the normalisation the model was trained with
     xb = dls.one_batch()[0]
@@ -353,7 +259,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
                          'pick a matching --preset or pass --size')
     ldls = {'test': get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512})} if knn else None
     metrics = {}
-    pool = c.pool = c.pool or getattr(model, 'eval_pool', 'cls')  # the reported pooling (config.json keeps it; mae_lit_eval follows it)
+    pool = c.pool = c.pool or model.eval_pool  # the reported pooling (config.json keeps it; mae_lit_eval follows it)
     def _report(enc, suffix):  # kNN and linear probe on the test split, the method's pooling (pixels: none)
         s = frozen_scores(enc, ldls, pools=(pool,), seed=c.seed, device=device)['test']
         return {f'{k}_{suffix}': v for k, v in s['pixels' if enc is None else pool].items()}
@@ -363,7 +269,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     n_iter = c.n_iter = len(dls.train)
     if not resume:  # a throw-away copy of the learner gives the FLOPs of a step and, for a time budget, the seconds of one
         probe = mae_learner(dls, copy.deepcopy(model), blr=c.blr, accum=c.accum, precision=c.precision,
-                            cbs=_train_callbacks(model, c, None, None, dls.stats))
+                            cbs=model.train_callbacks(c, None, None, dls.stats))
         cal = calibrate_steps(probe, c.time_budget); del probe
         if c.time_budget:
             c.steps = broadcast_object(cal['steps'])  # every rank trains rank 0's number of steps
@@ -378,8 +284,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     # (a folder's validation items are ordered by class)
     snap_imgs = dls.valid.one_batch()[0][:8] if is_fmnist(c.data) else spread_batch(dls.valid, 8)[0]
     cbs = [CheckpointCallback(out, preset=c.preset, config=cfg, method=c.method, vit_config=model.vit_config,
-                              encoder_prefix=getattr(model, 'encoder_prefix', '')),
-           *_train_callbacks(model, c, out, snap_imgs, dls.stats)]
+                              encoder_prefix=model.encoder_prefix),
+           *model.train_callbacks(c, out, snap_imgs, dls.stats)]
     t_fit = time.perf_counter()
     with ddp_ctx(learn, seed=c.seed):  # DDP through fastai + accelerate when WORLD_SIZE > 1; nothing otherwise
         fit_warmup_cosine(learn, None if c.steps else c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
@@ -396,7 +302,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
     spread = (getattr(learn, 'resume_meta', {}).get('target_spread', []) if resume else []) + list(getattr(learn, 'target_spread_log', []))
     cal = getattr(c, 'calibration', None) or {}
-    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=getattr(model, 'loss_label', 'loss'), spread=spread)
+    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=model.loss_label, spread=spread)
     imgs = sum(r['images'] for r in thr); secs = sum(r['seconds'] for r in thr)
     steps = sum(r['batches'] for r in thr)
     fps = cal['flops_per_step'] / cal['bs'] if cal else float('nan')  # analytic FLOPs per training image

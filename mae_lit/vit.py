@@ -4,7 +4,8 @@
 
 # %% ../nbs/02_vit.ipynb #c1fd3583
 from __future__ import annotations
-import warnings
+import fnmatch, warnings
+from collections.abc import Mapping
 from functools import partial
 import torch
 from torch import nn, Tensor
@@ -18,8 +19,8 @@ from .masking import gather_tokens
 # %% auto #0
 __all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'OBJECTIVE_PRESETS', 'init_vit_module', 'SplitQKVAttention', 'vit_blocks', 'ViTEncoder',
            'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_tiny_patch4_32', 'vit_base_patch16', 'vit_large_patch16',
-           'vit_huge_patch14', 'EncoderShape', 'register_objective', 'objective_methods', 'objective_preset',
-           'create_objective']
+           'vit_huge_patch14', 'EncoderShape', 'Objective', 'register_objective', 'PresetView', 'list_objectives',
+           'objective_methods', 'objective_preset', 'create_objective']
 
 # %% ../nbs/02_vit.ipynb #bac8215e
 def init_vit_module(m: nn.Module):
@@ -211,6 +212,39 @@ class EncoderShape:
     grid_size = property(lambda self: getattr(self, self._shape_from).grid_size, doc="(gh, gw) patch grid")
     num_patches = property(lambda self: getattr(self, self._shape_from).num_patches, doc="L = gh·gw")
 
+# %% ../nbs/02_vit.ipynb #1cbe5e60
+class Objective(nn.Module):
+    "Base class of a pretraining objective on a `ViTEncoder`, forward(imgs (B, C, H, W)) -> an output with `.loss`: the attributes and hooks that the trainer, the checkpoints and the comparison read, with their defaults."
+    method: str = ''                  # the registered method name ('mae', 'simclr', 'ijepa', …)
+    loss_label: str = 'loss'          # what loss.png calls the loss
+    encoder_prefix: str = 'encoder.'  # where the evaluated encoder's weights sit in state_dict() ('' for the model's own keys)
+    eval_pool: str = 'cls'            # the pooling its paper reads frozen features with: 'cls' or 'mean'
+    extra_encoders: dict = {}         # other encoders worth scoring: {label: state_dict prefix}
+
+    def encoder(self) -> ViTEncoder:
+        "A standalone `ViTEncoder` (same train/eval mode) with a copy of the evaluated encoder's weights: its features agree with the objective's."
+        sd, p = self.state_dict(), self.encoder_prefix
+        enc = ViTEncoder(**self.vit_config)
+        enc.load_state_dict({k: sd[p + k] for k in enc.state_dict()}, strict=True)
+        return enc.to(device=sd[p + 'cls_token'].device, dtype=sd[p + 'cls_token'].dtype).train(self.training)
+
+    @classmethod
+    def run_kwargs(cls, c) -> dict:
+        "The constructor arguments taken from `pretrain`'s settings `c` (an argparse Namespace): none by default."
+        return {}
+
+    def loader_aug(self):
+        "The pretraining loaders' batch augmentation: None for MAE's crop + flip (the loaders' default), False for none, or fastai transforms."
+        return None
+
+    def train_callbacks(self, c, out=None, snap_imgs=None, stats=None) -> list:
+        "Extra fastai callbacks of a `pretrain` run with settings `c` that writes into the folder `out` (None: no folder): none by default."
+        return []
+
+    def show(self, imgs, stats, n: int = 8, seed: int = 0, **kwargs):
+        "A figure of what the objective learns from, for `n` of `imgs` (what `learn.show_results` draws)."
+        raise NotImplementedError(f'{type(self).__name__} draws no figure yet: define show(self, imgs, stats, n, seed) in its class')
+
 # %% ../nbs/02_vit.ipynb #251ff665
 OBJECTIVE_PRESETS: dict = {}  # preset name -> dict(method=..., backbone=a VIT_CONFIGS name, factory=the preset function)
 
@@ -229,6 +263,23 @@ def register_objective(method: str,   # the objective's method name, e.g. 'mae'
         OBJECTIVE_PRESETS[fn.__name__] = dict(method=method, backbone=backbone, factory=fn)
         return fn
     return _register
+
+class PresetView(Mapping):
+    "A read-only view of the registry: `{preset name: factory}` of one method's presets (e.g. `MAE_PRESETS`); nothing is stored twice."
+    def __init__(self, method: str): self.method = method
+    def _names(self) -> list: return [n for n, p in OBJECTIVE_PRESETS.items() if p['method'] == self.method]
+    def __getitem__(self, name):
+        p = OBJECTIVE_PRESETS.get(name)
+        if p is None or p['method'] != self.method: raise KeyError(name)
+        return p['factory']
+    def __iter__(self): return iter(self._names())
+    def __len__(self) -> int: return len(self._names())
+    def __repr__(self) -> str: return f'PresetView({self.method!r}: {", ".join(self._names())})'
+
+def list_objectives(pattern: str = '*', # a shell-style pattern over the preset names, e.g. 'mae_*' or '*fmnist'
+                   ) -> list:
+    "The registered objective presets whose names match `pattern`, sorted (as timm's `list_models`)."
+    return sorted(n for n in OBJECTIVE_PRESETS if fnmatch.fnmatch(n, pattern))
 
 def objective_methods() -> list:
     "The registered methods, in registration order."
@@ -255,4 +306,6 @@ def create_objective(name: str,                # a registered preset ('mae_vit_t
     if name not in OBJECTIVE_PRESETS:
         hint = ' (a method needs backbone=…)' if name in objective_methods() else ''
         raise ValueError(f"unknown objective preset {name!r}{hint}; registered: {', '.join(OBJECTIVE_PRESETS) or 'none (import mae_lit.all)'}")
-    return OBJECTIVE_PRESETS[name]['factory'](**kwargs)
+    obj = OBJECTIVE_PRESETS[name]['factory'](**kwargs)
+    if not isinstance(obj, Objective): raise TypeError(f'the preset {name!r} built a {type(obj).__name__}, which is not an Objective: subclass mae_lit.vit.Objective')
+    return obj
