@@ -16,6 +16,7 @@ from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
 from .vit import SplitQKVAttention
 from .interop import hf_config
 from .data import HelpFormatter
+from .checkpoints import atomic_json
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step', 'time_steps',
@@ -320,9 +321,7 @@ def _row(r:dict) -> str:
             (f"  ×HF {r['vs_hf']:.2f}" if r.get('vs_hf') else '') +
             (f"  compile {r['compile_s']:.0f} s" if r.get('compile_s') is not None else ''))
 
-def _write_json(records:list, path):
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(records, indent=1)); os.replace(tmp, path)
+def _write_json(records:list, path): atomic_json(records, path)
 
 # %% ../nbs/13_bench.ipynb #e42962d2
 def paired_bench(impls:list,  # implementations (see IMPLS); base is added if missing

@@ -5,6 +5,7 @@
 # %% ../nbs/04a_checkpoints.ipynb #19ef06b4
 from __future__ import annotations
 import json, os, tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import torch
@@ -15,9 +16,9 @@ from safetensors.torch import save_file, load_file, safe_open
 from .vit import ViTEncoder, VIT_CONFIGS, OBJECTIVE_PRESETS
 
 # %% auto #0
-__all__ = ['unwrap_model', 'atomic_save_file', 'atomic_json', 'unshared', 'save_weights', 'load_weights', 'check_state_dict',
-           'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix', 'checkpoint_pool',
-           'load_encoder', 'random_encoder']
+__all__ = ['unwrap_model', 'atomic_path', 'atomic_save_file', 'atomic_json', 'unshared', 'save_weights', 'load_weights',
+           'check_state_dict', 'encoder_config', 'resolve_checkpoint', 'encoder_state', 'checkpoint_prefix',
+           'checkpoint_pool', 'load_encoder', 'random_encoder']
 
 # %% ../nbs/04a_checkpoints.ipynb #6d398d3e
 def unwrap_model(model: nn.Module, # a model, possibly inside DistributedDataParallel/DataParallel (.module) or torch.compile (._orig_mod)
@@ -29,23 +30,29 @@ def unwrap_model(model: nn.Module, # a model, possibly inside DistributedDataPar
         else: return model
 
 # %% ../nbs/04a_checkpoints.ipynb #a497baa8
-def atomic_save_file(tensors: dict, path: Path, metadata: dict):
-    "safetensors `save_file` to a temporary file in the same folder, fsync, then rename over `path`."
+@contextmanager
+def atomic_path(path: str | Path, # the file to (re)write
+               ):
+    "Yield a temporary path beside `path` to write to; when the block succeeds it is flushed to disk, given the mode of any new file (the umask's) and renamed over `path`, so a reader never sees half a file; when it fails it is removed."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)  # a unique name: writers never collide
+    tmp = Path(tmp)
     try:
-        save_file(tensors, tmp, metadata=metadata)
+        yield tmp
         with open(tmp, 'rb') as f: os.fsync(f.fileno())
-        umask = os.umask(0); os.umask(umask)  # mkstemp made the file private (0600): give it the mode any new file gets
-        os.chmod(tmp, 0o666 & ~umask)
+        umask = os.umask(0); os.umask(umask); os.chmod(tmp, 0o666 & ~umask)  # mkstemp's file is private (0600)
         os.replace(tmp, path)
     finally:
-        if os.path.exists(tmp): os.remove(tmp)
-    return path
+        if tmp.exists(): tmp.unlink()
+
+def atomic_save_file(tensors: dict, path: Path, metadata: dict):
+    "safetensors `save_file`, written atomically (`atomic_path`)."
+    with atomic_path(path) as tmp: save_file(tensors, tmp, metadata=metadata)
+    return Path(path)
 
 def atomic_json(obj, path: Path):
-    "Write `obj` as JSON to a temporary file beside `path`, then rename it over `path` (readers never see half a file)."
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
+    "`obj` as JSON, written atomically (`atomic_path`)."
+    with atomic_path(path) as tmp: tmp.write_text(json.dumps(obj, indent=1))
 
 def unshared(sd: dict) -> dict:
     "Tensors safetensors can store: detached, contiguous, and no two sharing memory (tied weights are cloned)."

@@ -18,7 +18,7 @@ from fastai.learner import Learner
 
 from .data import get_dls, is_fmnist, data_channels, loader_shape
 from .callbacks import Throughput, fit_warmup_cosine
-from .checkpoints import atomic_json, load_encoder, random_encoder
+from .checkpoints import atomic_json, atomic_path, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores)
 from .train import pretrain, build_objective, calibrate_steps, default_preset, OBJECTIVES
@@ -258,7 +258,7 @@ METHODS = (*OBJECTIVES, 'supervised')
 BASELINES = ('random init', 'raw pixels')
 
 def _write_csv(df: pd.DataFrame, path: Path):
-    tmp = path.with_name(path.name + '.tmp'); df.to_csv(tmp, index=False); os.replace(tmp, path)
+    with atomic_path(path) as tmp: df.to_csv(tmp, index=False)
 
 def _score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
     "One dict per pooling: kNN and linear probe on the test split (reported) and on the validation split (what choices are made on)."

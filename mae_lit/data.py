@@ -19,6 +19,7 @@ from .contrastive import random_resized_crop_flip
 from fastcore.foundation import L
 from fastai.torch_core import rank_distrib, num_distrib
 from .distributed import seed_of
+from .checkpoints import atomic_path, atomic_json
 
 # %% auto #0
 __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'SKIMAGE_PHOTOS', 'read_idx',
@@ -61,9 +62,7 @@ def write_idx(path: str | Path, # where to write; gzipped when it ends in .gz
     a = np.ascontiguousarray(a, dtype=np.uint8)
     payload = bytes([0, 0, 0x08, a.ndim]) + struct.pack(f'>{a.ndim}I', *a.shape) + a.tobytes()
     path = Path(path)
-    tmp = path.with_name(path.name + '.tmp')
-    with (gzip.open if path.suffix == '.gz' else open)(tmp, 'wb') as f: f.write(payload)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp, (gzip.open if path.suffix == '.gz' else open)(tmp, 'wb') as f: f.write(payload)
 
 # %% ../nbs/04_data.ipynb #f4c0c469
 FMNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
@@ -101,14 +100,9 @@ def download_fashion_mnist(dest: str | Path | None = None, # target folder; fast
     dest = Path(dest or _fastai_fmnist_dir()); dest.mkdir(parents=True, exist_ok=True)
     for fn in (f for fs in FMNIST_FILES.values() for f in fs):
         if (dest/fn).is_file(): continue
-        fd, tmp = tempfile.mkstemp(dir=dest, suffix='.part')
-        try:
-            with os.fdopen(fd, 'wb') as out, urllib.request.urlopen(base_url + fn, timeout=timeout) as r: shutil.copyfileobj(r, out)
+        with atomic_path(dest/fn) as tmp:
+            with open(tmp, 'wb') as out, urllib.request.urlopen(base_url + fn, timeout=timeout) as r: shutil.copyfileobj(r, out)
             read_idx(tmp, gzipped=True)  # a truncated or wrong download fails here, before it gets the final name
-            umask = os.umask(0); os.umask(umask); os.chmod(tmp, 0o666 & ~umask)  # mkstemp's 0600 -> the mode of any new file
-            os.replace(tmp, dest/fn)
-        finally:
-            if os.path.exists(tmp): os.remove(tmp)
     return dest
 
 # %% ../nbs/04_data.ipynb #0a94add2
@@ -168,10 +162,8 @@ def build_fashion_mnist_sample(src: str | Path | None = None, # folder with the 
         perm = rng.permutation(len(y))
         idx = np.sort(np.concatenate([perm[y[perm] == c][:n] for c in range(10)]))
         arrays[f'x_{split}'], arrays[f'y_{split}'] = x[idx], y[idx].astype(np.uint8)
-    out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + '.tmp.npz')
-    np.savez_compressed(tmp, **arrays)
-    os.replace(tmp, out)
+    out = Path(out)
+    with atomic_path(out) as tmp, open(tmp, 'wb') as f: np.savez_compressed(f, **arrays)  # a file object: numpy adds no suffix
     return out
 
 # %% ../nbs/04_data.ipynb #c03a0e90
@@ -498,14 +490,14 @@ def write_shards(images,                  # uint8 images: a tensor/array (N, H, 
         tf.addfile(ti, io.BytesIO(data))
     paths, counts = [], {}
     for s, start in enumerate(range(0, n, shard_size)):
-        p = out/f'{prefix}-{s:06d}.tar'; tmp = p.with_name(p.name + '.tmp')
-        with tarfile.open(tmp, 'w') as tf:
+        p = out/f'{prefix}-{s:06d}.tar'
+        with atomic_path(p) as tmp, tarfile.open(tmp, 'w') as tf:
             for i in range(start, min(n, start + shard_size)):
                 key = f'{i:09d}'
                 _add(tf, f'{key}.{fmt}', _encode(i))
                 if labels is not None: _add(tf, f'{key}.cls', str(int(labels[i])).encode())
-        os.replace(tmp, p); paths.append(p); counts[p.name] = min(n, start + shard_size) - start
-    (out/'shards.json').write_text(json.dumps({'counts': counts, 'fmt': fmt, 'labels': labels is not None}, indent=1))
+        paths.append(p); counts[p.name] = min(n, start + shard_size) - start
+    atomic_json({'counts': counts, 'fmt': fmt, 'labels': labels is not None}, out/'shards.json')
     return paths
 
 def _read_tar(path, fmt_exts=tuple(_IMG_EXT)):
