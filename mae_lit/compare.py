@@ -15,6 +15,7 @@ import torch
 from fastai.torch_core import set_seed, default_device
 
 from fastai.learner import Learner
+from fastcore.basics import store_attr
 
 from .data import get_dls, is_fmnist, data_channels, loader_shape
 from .callbacks import Throughput, fit_warmup_cosine
@@ -285,6 +286,92 @@ def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epoc
     learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=recipe['blr'], layer_decay=recipe['layer_decay'], cal_steps=5)
     with learn.no_bar(): return float(learn.validate()[1]), rec['steps']
 
+def _check_compare(methods, budgets, settings, s_per_step, finetune_epochs, finetune_s) -> tuple:
+    "`compare`'s arguments checked, with a message saying what to change: the budgets sorted, settings and s_per_step as dicts."
+    bad = [m for m in methods if m not in METHODS]
+    if bad or not methods: raise ValueError(f'methods must be among {", ".join(METHODS)}, got {list(methods)}')
+    budgets = sorted(float(b) for b in budgets)
+    if not budgets or budgets[0] <= 0: raise ValueError(f'budgets must be positive numbers of seconds, got {budgets}')
+    settings, s_per_step = settings or {}, s_per_step or {}
+    bad = [k for k in [*settings, *s_per_step] if k not in METHODS]
+    if bad: raise ValueError(f'settings and s_per_step are keyed by method, among {", ".join(METHODS)}; got {bad}')
+    if any(not v > 0 for v in s_per_step.values()): raise ValueError(f's_per_step must be positive seconds, got {s_per_step}')
+    if finetune_epochs is not None and finetune_s is not None: raise ValueError('give at most one of finetune_epochs and finetune_s')
+    for name, v in (('finetune_epochs', finetune_epochs), ('finetune_s', finetune_s)):
+        if v is not None and v <= 0: raise ValueError(f'{name} must be positive, got {v}')
+    return budgets, settings, s_per_step
+
+class _Runs:
+    "What the runs of one `compare` call share: the folder, the rows so far, the evaluation loaders, the fine-tuning asked for, and how rank 0 writes and prints."
+    def __init__(self, out, main, verbose, collect_only, loaders, linear_epochs, edev, data, limit, finetune_epochs, finetune_s):
+        store_attr(); self.rows = []
+        self.quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
+    def done(self, run) -> list | None:
+        "The rows of a finished run folder (rank 0's view of the folder decides for every rank), else None."
+        has = broadcast_object((run/'row.json').is_file())
+        return broadcast_object(json.loads((run/'row.json').read_text()) if self.main and has else None) if has else None
+    def write(self, run, got):
+        "A run's rows into its folder and every row so far into results.csv (rank 0)."
+        if self.main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(self.rows, columns=COLUMNS), self.out/'results.csv')
+    def score(self, enc, seed) -> list:
+        "kNN and linear probe of `enc` (None: raw pixels), both poolings, test and validation splits."
+        with self.quiet(): return _score_rows(enc, self.loaders, seed, self.linear_epochs, self.edev)
+    def finetune(self, run, got, enc_fn, label, recipe=FINETUNE):
+        "Fine-tune the encoder of `got`'s rows (again) when asked and not done with this recipe; updates the rows in place."
+        if not (self.finetune_s or self.finetune_epochs) or self.collect_only: return
+        ft_recipe = dict(recipe, epochs=self.finetune_epochs, seconds=self.finetune_s)  # what this call asks fine-tuning to be
+        mine = [r for r in got if r['method'] in (*OBJECTIVES, 'random init')]  # the evaluated encoders (not extra ones, pixels or the supervised net)
+        if not mine or all(r.get('finetune') is not None and r.get('finetune_recipe') == ft_recipe for r in mine): return
+        t0 = time.perf_counter()
+        with self.quiet(): ft, ft_steps = _finetune(enc_fn(), self.data, mine[0]['seed'], self.limit, self.edev, self.finetune_s, self.finetune_epochs, recipe)
+        for r in mine: r.update(finetune=ft, finetune_steps=ft_steps, finetune_recipe=ft_recipe)  # the same dicts as in `rows`
+        self.write(run, got)
+        if self.verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
+
+def _baseline_rows(R: _Runs, seed: int, vit_cfg: dict) -> list | None:
+    "The references of one seed (the random-init encoder, both poolings, and raw pixels), scored once and kept in baselines-seedN."
+    run = R.out/f'baselines-seed{seed}'
+    got = R.done(run)
+    if got is not None: R.rows += got; return got
+    if R.collect_only: return None
+    got = [dict(method='random init', seed=seed, budget_s=0., **r) for r in R.score(random_encoder(vit_cfg, seed, R.edev), seed)]
+    got += [dict(method='raw pixels', seed=seed, budget_s=0., **r) for r in R.score(None, seed)]
+    run.mkdir(parents=True, exist_ok=True); R.rows += got; R.write(run, got)
+    return got
+
+def _method_rows(R: _Runs, run: Path, m: str, budget: float, seed: int, preset: str, shape: dict, bs, device, length: dict, settings: dict) -> list | None:
+    "The rows of one method × budget × seed: read from its folder when finished; else trained (a stopped pretraining resumes), scored and written."
+    got = R.done(run)
+    if got is not None: R.rows += got; return got
+    if R.collect_only:
+        if R.verbose: print(f'{m} {budget:g} s seed {seed}: no finished run in {run}, left out')
+        return None
+    t0 = time.perf_counter()
+    if m == 'supervised':
+        with R.quiet(): enc, met = train_supervised(run, preset, R.data, seed, bs=bs or 64, limit=R.limit, device=device, **shape, **length, **settings)
+        head = met['head']  # the supervised network's own head: trained end to end on the labels
+    else:
+        resumable = broadcast_object((run/'checkpoint.safetensors').is_file() and not (run/'metrics.json').is_file())
+        if not broadcast_object((run/'metrics.json').is_file()):
+            with R.quiet():
+                pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=R.data, seed=seed, limit=R.limit, **shape,
+                         device=str(device) if device else None, **({'bs': bs} if bs else {}), **({} if resumable else length), **settings)
+        met = broadcast_object(json.loads((run/'metrics.json').read_text()) if R.main else None)  # rank 0 wrote it
+        enc, head = load_encoder(run, device=R.edev)[0], None
+    scores = R.score(enc, seed)
+    if R.main: _save_embedding(enc, R.loaders['test'], run/'embedding.npz', _eval_pool(m, preset))
+    common = dict(method=m, seed=seed, budget_s=budget, train_s=met.get('train_s'), steps=met.get('steps'),
+                  images_seen=met.get('images_seen'), flops=met.get('flops'), finetune=head, img_per_s=met.get('img_per_s'),
+                  peak_mem_gib=met.get('peak_mem_gib'), device=met.get('device'), paper_pool=_eval_pool(m, preset))
+    got = [dict(common, **r) for r in scores]
+    for label, prefix in _extra_encoders(m, preset).items():  # e.g. I-JEPA's context encoder (its target averages it)
+        got += [dict(common, method=f'{m} {label}', **r) for r in R.score(load_encoder(run, prefix=prefix, device=R.edev)[0], seed)]
+    R.rows += got; R.write(run, got)  # kNN and linear probe are on disk before any fine-tuning starts
+    if R.verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
+                        + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
+                        + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
+    return got
+
 def compare(out: str | Path,                 # folder of the comparison: one run folder per method × budget × seed, results.csv, summary.csv
             methods=METHODS,                  # any of 'mae', 'simclr', 'ijepa', 'supervised'
             seeds=(0, 1, 2),                  # one run per method per seed
@@ -307,102 +394,30 @@ def compare(out: str | Path,                 # folder of the comparison: one run
            ) -> pd.DataFrame:
     "Pretrain and evaluate every method × budget × seed, one run after another; writes results.csv (one row per run × pooling) and summary.csv."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    bad = [m for m in methods if m not in METHODS]
-    if bad or not methods: raise ValueError(f'methods must be among {", ".join(METHODS)}, got {list(methods)}')
-    budgets = sorted(float(b) for b in budgets)
-    if not budgets or budgets[0] <= 0: raise ValueError(f'budgets must be positive numbers of seconds, got {budgets}')
-    settings, s_per_step = settings or {}, s_per_step or {}
-    bad = [k for k in [*settings, *s_per_step] if k not in METHODS]
-    if bad: raise ValueError(f'settings and s_per_step are keyed by method, among {", ".join(METHODS)}; got {bad}')
-    if any(not v > 0 for v in s_per_step.values()): raise ValueError(f's_per_step must be positive seconds, got {s_per_step}')
-    if finetune_epochs is not None and finetune_s is not None: raise ValueError('give at most one of finetune_epochs and finetune_s')
-    for name, v in (('finetune_epochs', finetune_epochs), ('finetune_s', finetune_s)):
-        if v is not None and v <= 0: raise ValueError(f'{name} must be positive, got {v}')
+    budgets, settings, s_per_step = _check_compare(methods, budgets, settings, s_per_step, finetune_epochs, finetune_s)
     preset = preset or default_preset(data)
     shape, vit_cfg, dl_shape = _data_shape(data, preset, channels, size)  # the model follows the data, as in pretrain
     dist = setup_distributed(device)
-    main, edev = dist.main, dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
-    quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
-    verbose = verbose and main
-    if not collect_only and main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
+    edev = dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
+    if not collect_only and dist.main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
                       finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, finetune_random=FINETUNE_RANDOM, bs=bs,
                       linear_epochs=linear_epochs, limit=limit, baselines=baselines, settings=settings, s_per_step=s_per_step,
                       world_size=dist.world_size), out/'compare.json')
-    def _length(m, budget):  # a budget as pretrain/train_supervised take it: steps from the given seconds per step, else seconds
-        return {'steps': max(1, round(budget / s_per_step[m]))} if m in s_per_step else {'time_budget': budget}
-    loaders = eval_loaders(data, bs=512, device=edev, limit=limit, **dl_shape)
-    rows = []
-    def _done(run):  # rank 0's view of the folder decides for every rank
-        has = broadcast_object((run/'row.json').is_file())
-        return broadcast_object(json.loads((run/'row.json').read_text()) if main and has else None) if has else None
-    def _save(run, new):
-        nonlocal rows
-        rows += new
-        if main: atomic_json(new, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-    def _finetune_rows(run, got, enc_fn, label, recipe=FINETUNE):  # fine-tune (again) when asked and not done with this recipe; updates got in place
-        if not (finetune_s or finetune_epochs) or collect_only: return
-        ft_recipe = dict(recipe, epochs=finetune_epochs, seconds=finetune_s)  # what this call asks fine-tuning to be
-        mine = [r for r in got if r['method'] in (*OBJECTIVES, 'random init')]  # the evaluated encoders (not extra ones, pixels or the supervised net)
-        if not mine or all(r.get('finetune') is not None and r.get('finetune_recipe') == ft_recipe for r in mine): return
-        t0 = time.perf_counter()
-        with quiet(): ft, ft_steps = _finetune(enc_fn(), data, mine[0]['seed'], limit, edev, finetune_s, finetune_epochs, recipe)
-        for r in mine: r.update(finetune=ft, finetune_steps=ft_steps, finetune_recipe=ft_recipe)  # the same dicts as in `rows`
-        if main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(rows, columns=COLUMNS), out/'results.csv')
-        if verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
-    base_rows = []  # (run, rows, seed) of the baselines, fine-tuned after every pretraining run is scored
-    for seed in seeds:
-        if not baselines: continue
-        run = out/f'baselines-seed{seed}'
-        got = _done(run)
-        if got is None and not collect_only:
-            new = [dict(method='random init', seed=seed, budget_s=0., **r) for r in _score_rows(random_encoder(vit_cfg, seed, edev), loaders, seed, linear_epochs, edev)]
-            new += [dict(method='raw pixels', seed=seed, budget_s=0., **r) for r in _score_rows(None, loaders, seed, linear_epochs, edev)]
-            run.mkdir(parents=True, exist_ok=True); _save(run, new); got = new
-        elif got is not None: rows += got
-        if got is not None: base_rows.append((run, got, seed))
+    R = _Runs(out, dist.main, verbose and dist.main, collect_only, eval_loaders(data, bs=512, device=edev, limit=limit, **dl_shape),
+              linear_epochs, edev, data, limit, finetune_epochs, finetune_s)
+    base = [(out/f'baselines-seed{s}', got, s) for s in (seeds if baselines else ()) if (got := _baseline_rows(R, s, vit_cfg)) is not None]
     for budget in budgets:
         for seed in seeds:
             for m in methods:
                 run = out/f'{m}-{budget:g}s-seed{seed}'
-                got = _done(run)
-                if got is not None: rows += got
-                elif collect_only:
-                    if verbose: print(f'{m} {budget:g} s seed {seed}: no finished run in {run}, left out')
-                    continue
-                else:
-                    t0 = time.perf_counter()
-                    if m == 'supervised':
-                        with quiet(): enc, met = train_supervised(run, preset, data, seed, bs=bs or 64, limit=limit, device=device, **shape,
-                                                                  **_length(m, budget), **settings.get(m, {}))
-                        head = met['head']  # the supervised network's own head: trained end to end on the labels
-                    else:
-                        resumable = broadcast_object((run/'checkpoint.safetensors').is_file() and not (run/'metrics.json').is_file())
-                        if not broadcast_object((run/'metrics.json').is_file()):
-                            with quiet():
-                                pretrain(run, resume=resumable, knn=False, method=m, preset=preset, data=data, seed=seed, limit=limit, **shape,
-                                         device=str(device) if device else None, **({'bs': bs} if bs else {}),
-                                         **({} if resumable else _length(m, budget)), **settings.get(m, {}))
-                        met = broadcast_object(json.loads((run/'metrics.json').read_text()) if main else None)  # rank 0 wrote it
-                        enc, head = load_encoder(run, device=edev)[0], None
-                    with quiet(): scores = _score_rows(enc, loaders, seed, linear_epochs, edev)
-                    if main: _save_embedding(enc, loaders['test'], run/'embedding.npz', _eval_pool(m, preset))
-                    common = dict(method=m, seed=seed, budget_s=budget, train_s=met.get('train_s'), steps=met.get('steps'),
-                                  images_seen=met.get('images_seen'), flops=met.get('flops'), finetune=head, img_per_s=met.get('img_per_s'),
-                                  peak_mem_gib=met.get('peak_mem_gib'), device=met.get('device'), paper_pool=_eval_pool(m, preset))
-                    got = [dict(common, **r) for r in scores]
-                    for label, prefix in _extra_encoders(m, preset).items():  # e.g. I-JEPA's context encoder (its target averages it)
-                        extra = load_encoder(run, prefix=prefix, device=edev)[0]
-                        with quiet(): got += [dict(common, method=f'{m} {label}', **r) for r in _score_rows(extra, loaders, seed, linear_epochs, edev)]
-                    _save(run, got)  # kNN and linear probe are on disk before any fine-tuning starts
-                    if verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
-                                      + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
-                                      + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
-                if budget == budgets[-1]:  # the largest budget's self-supervised encoders are fine-tuned (none yet, or another recipe: again)
-                    _finetune_rows(run, got, lambda: load_encoder(run, device=edev)[0], f'{m} {budget:g} s seed {seed}')
-    for run, got, seed in base_rows:  # the random-init encoder fine-tuned with the same recipe: what pretraining adds to it
-        _finetune_rows(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}', FINETUNE_RANDOM)
-    df = pd.DataFrame(rows, columns=COLUMNS)
-    if main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
+                length = {'steps': max(1, round(budget / s_per_step[m]))} if m in s_per_step else {'time_budget': budget}  # steps from given seconds per step, else seconds
+                got = _method_rows(R, run, m, budget, seed, preset, shape, bs, device, length, settings.get(m, {}))
+                if got is not None and budget == budgets[-1]:  # the largest budget's self-supervised encoders are fine-tuned (none yet, or another recipe: again)
+                    R.finetune(run, got, lambda: load_encoder(run, device=edev)[0], f'{m} {budget:g} s seed {seed}')
+    for run, got, seed in base:  # the random-init encoder fine-tuned with its own recipe: what pretraining adds to it
+        R.finetune(run, got, lambda: random_encoder(vit_cfg, seed, edev), f'random init seed {seed}', FINETUNE_RANDOM)
+    df = pd.DataFrame(R.rows, columns=COLUMNS)
+    if dist.main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)
     return df
 

@@ -200,15 +200,11 @@ def describe_shape(s: dict) -> str:
     return (f"{colour}{s['kind']}, {s['channels']} channel{'s' * (s['channels'] > 1)}, {s['img_size'][0]}×{s['img_size'][1]}, "
             f"patch {p} → {s['num_patches']} patches")
 
-def pretrain(out: str | Path = 'runs/mae',   # the run folder
-             resume: bool = False,           # continue the run in out from its last checkpoint
-             knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
-             **cfg,                          # settings: see _DEFAULTS and mae_lit_pretrain --help
-            ) -> dict:
-    "Pretrain an objective (MAE, SimCLR or I-JEPA) on a data source and write the run folder; returns the metrics."
-    out = Path(out)
+def _run_settings(out: Path, resume: bool, cfg: dict) -> tuple[argparse.Namespace, int]:
+    "A run's settings, checked: the given ones over the method's and the package's defaults, or, with `resume`, the run's own (`config.json`); and the world size it ran on."
     unknown = set(cfg) - set(_DEFAULTS)
     if unknown: raise TypeError(f'unknown settings {sorted(unknown)}; valid: {sorted(_DEFAULTS)}')
+    saved_world = 1
     if resume:
         if not (out/'config.json').is_file(): raise FileNotFoundError(f'{out}: no run to resume (config.json is missing); start it without --resume')
         saved = json.loads((out/'config.json').read_text())
@@ -234,17 +230,10 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if not 0 <= c.mask_ratio < 1: raise ValueError(f'mask_ratio must be in [0, 1), got {c.mask_ratio}')
     if c.bs < 1 or c.accum < 1: raise ValueError(f'bs and accum must be positive, got bs={c.bs}, accum={c.accum}')
     c.channels = data_channels(c.data, c.channels)  # the model follows the data: RGB unless every image is grey
-    t_start = time.perf_counter()
-    dist = setup_distributed(c.device)  # torchrun / accelerate launch: rank, world size, this rank's device, process group
-    if resume: c.bs, c.accum = regroup_batch(c.bs, c.accum, saved_world, dist.world_size)  # same effective batch on any world size
-    knn = knn and dist.main  # rank 0 evaluates and writes; the others only train
-    out.mkdir(parents=True, exist_ok=True)
-    device = dist.device if dist.world_size > 1 else torch.device(c.device) if c.device else default_device()
+    return c, saved_world
 
-    set_seed(c.seed, reproducible=True)
-    model = build_objective(**vars(c))
-    c.data_shape = data_shape(model, c.data)
-    if dist.main: print(f'{describe_shape(c.data_shape)} ({c.preset})')
+def _run_loaders(c, model: nn.Module, device, dist, knn: bool) -> tuple:
+    "The pretraining loaders of run settings `c` for `model` (sharded under DDP), checked against its input shape; and the labelled test loaders when `knn`."
     dl_kw = dict(bs=c.bs, device=device, seed=c.seed)
     if not is_fmnist(c.data):
         if c.limit: raise ValueError('--limit works with Fashion-MNIST data (sample, full, auto or a folder of its IDX files) only')
@@ -257,7 +246,64 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if tuple(xb.shape[1:]) != (model.in_chans, *model.img_size):
         raise ValueError(f'the data gives images {tuple(xb.shape[1:])} but {c.preset} expects {(model.in_chans, *model.img_size)}; '
                          'pick a matching --preset or pass --size')
-    ldls = {'test': get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512})} if knn else None
+    return dls, ({'test': get_dls(c.data, labels=True, aug=False, **{**dl_kw, 'bs': 512})} if knn else None)
+
+def _run_length(c, model: nn.Module, dls):
+    "Fix the run's length in `c` before training: a throw-away copy of the learner gives the FLOPs of a step and, for a time budget, its seconds, which become a number of steps."
+    probe = mae_learner(dls, copy.deepcopy(model), blr=c.blr, accum=c.accum, precision=c.precision,
+                        cbs=model.train_callbacks(c, None, None, dls.stats))
+    cal = calibrate_steps(probe, c.time_budget); del probe
+    if c.time_budget:
+        c.steps = broadcast_object(cal['steps'])  # every rank trains rank 0's number of steps
+        print(f"time budget {c.time_budget:g} s: {cal['s_per_step'] * 1e3:.1f} ms per step -> {c.steps} steps")
+    if c.steps: c.epochs = math.ceil(c.steps / c.n_iter)  # the last one stops part-way
+    c.calibration = cal
+
+def _run_metrics(c, out: Path, learn, model: nn.Module, resume: bool, dist, device, fit_s: float) -> dict:
+    "What metrics.json records about the training of a run: losses, steps, images, FLOPs, seconds, speed (and the compile time)."
+    # throughput and mean losses of the epochs this process ran; a resumed run adds those its checkpoint recorded
+    done = [r for r in getattr(learn, 'throughput', [])]
+    thr = (getattr(learn, 'resume_meta', {}).get('throughput', []) if resume else []) + done
+    spread = (getattr(learn, 'resume_meta', {}).get('target_spread', []) if resume else []) + list(getattr(learn, 'target_spread_log', []))
+    cal = getattr(c, 'calibration', None) or {}
+    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=model.loss_label, spread=spread)
+    imgs = sum(r['images'] for r in thr); secs = sum(r['seconds'] for r in thr)
+    steps = sum(r['batches'] for r in thr)
+    fps = cal['flops_per_step'] / cal['bs'] if cal else float('nan')  # analytic FLOPs per training image
+    m = dict(loss=[r['train_loss'] for r in thr], valid_loss=[float(h[1]) for h in learn.recorder.values if len(h) > 1],
+             epochs=c.epochs, steps=steps, images_seen=imgs * dist.world_size, flops=fps * imgs * dist.world_size,
+             budget_s=c.time_budget, img_per_s=imgs / secs if secs else None,
+             **({'target_spread': spread} if spread else {}),
+             **({'target_drift': learn.target_drift_log} if getattr(learn, 'target_drift_log', None) else {}),  # since this process's fit started
+             peak_mem_gib=max((r['peak_mem_gib'] for r in thr if 'peak_mem_gib' in r), default=None), train_s=secs, fit_s=fit_s,
+             device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
+             method=c.method, preset=c.preset, data=str(c.data), seed=c.seed, resumed=bool(resume))
+    if getattr(c, 'compile', False) and done and done[0]['batches'] > 1:  # this process's first step compiled the training graph
+        d0 = done[0]; rest_s = d0['seconds'] - d0['first_batch_s']
+        m.update(compile_s=max(0., d0['first_batch_s'] - rest_s / (d0['batches'] - 1)),  # its excess over a later step
+                 img_per_s_compiled=(imgs - d0['first_batch_images']) / (secs - d0['first_batch_s']))  # the speed without it
+    return m
+
+def pretrain(out: str | Path = 'runs/mae',   # the run folder
+             resume: bool = False,           # continue the run in out from its last checkpoint
+             knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
+             **cfg,                          # settings: see _DEFAULTS and mae_lit_pretrain --help
+            ) -> dict:
+    "Pretrain an objective (MAE, SimCLR or I-JEPA) on a data source and write the run folder; returns the metrics."
+    out = Path(out)
+    c, saved_world = _run_settings(out, resume, cfg)
+    t_start = time.perf_counter()
+    dist = setup_distributed(c.device)  # torchrun / accelerate launch: rank, world size, this rank's device, process group
+    if resume: c.bs, c.accum = regroup_batch(c.bs, c.accum, saved_world, dist.world_size)  # same effective batch on any world size
+    knn = knn and dist.main  # rank 0 evaluates and writes; the others only train
+    out.mkdir(parents=True, exist_ok=True)
+    device = dist.device if dist.world_size > 1 else torch.device(c.device) if c.device else default_device()
+
+    set_seed(c.seed, reproducible=True)
+    model = build_objective(**vars(c))
+    c.data_shape = data_shape(model, c.data)
+    if dist.main: print(f'{describe_shape(c.data_shape)} ({c.preset})')
+    dls, ldls = _run_loaders(c, model, device, dist, knn)
     metrics = {}
     pool = c.pool = c.pool or model.eval_pool  # the reported pooling (config.json keeps it; mae_lit_eval follows it)
     def _report(enc, suffix):  # kNN and linear probe on the test split, the method's pooling (pixels: none)
@@ -266,16 +312,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if knn: metrics.update(**_report(None, 'pixels'), **_report(random_encoder(model.vit_config, c.seed, device), 'random'))
 
     learn = mae_learner(dls, model, blr=c.blr, accum=c.accum, precision=c.precision)
-    n_iter = c.n_iter = len(dls.train)
-    if not resume:  # a throw-away copy of the learner gives the FLOPs of a step and, for a time budget, the seconds of one
-        probe = mae_learner(dls, copy.deepcopy(model), blr=c.blr, accum=c.accum, precision=c.precision,
-                            cbs=model.train_callbacks(c, None, None, dls.stats))
-        cal = calibrate_steps(probe, c.time_budget); del probe
-        if c.time_budget:
-            c.steps = broadcast_object(cal['steps'])  # every rank trains rank 0's number of steps
-            print(f"time budget {c.time_budget:g} s: {cal['s_per_step'] * 1e3:.1f} ms per step -> {c.steps} steps")
-        if c.steps: c.epochs = math.ceil(c.steps / n_iter)  # the last one stops part-way
-        c.calibration = cal
+    c.n_iter = len(dls.train)
+    if not resume: _run_length(c, model, dls)
     if getattr(c, 'compile', False):  # opt-in: torch.compile in place (same module, same state-dict names); compiles on the first batch
         model.compile()               # the calibration above timed eager steps; compile time comes on top (tens of seconds)
     cfg = vars(c)
@@ -292,32 +330,11 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
                           resume=out/'checkpoint.safetensors' if resume else None, steps=c.steps)
     fit_s = time.perf_counter() - t_fit
     if not dist.main: teardown_distributed(dist); return {}  # figures, metrics and kNN: rank 0 only
-    # throughput and mean losses of the epochs this process ran; a resumed run adds those its checkpoint recorded
-    done = [r for r in getattr(learn, 'throughput', [])]
-    prev = getattr(learn, 'resume_meta', {}).get('throughput', []) if resume else []
-    thr = prev + done
     model.eval()
     if hasattr(model, 'reconstruct'):  # only a pixel decoder (MAE) has something to draw
         fig = reconstruction_figure(model, snap_imgs, dls.stats, seed=0)
         fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
-    spread = (getattr(learn, 'resume_meta', {}).get('target_spread', []) if resume else []) + list(getattr(learn, 'target_spread_log', []))
-    cal = getattr(c, 'calibration', None) or {}
-    _loss_figure(learn.recorder.values, thr, out/'loss.png', ylabel=model.loss_label, spread=spread)
-    imgs = sum(r['images'] for r in thr); secs = sum(r['seconds'] for r in thr)
-    steps = sum(r['batches'] for r in thr)
-    fps = cal['flops_per_step'] / cal['bs'] if cal else float('nan')  # analytic FLOPs per training image
-    metrics.update(loss=[r['train_loss'] for r in thr], valid_loss=[float(h[1]) for h in learn.recorder.values if len(h) > 1],
-                   epochs=c.epochs, steps=steps, images_seen=imgs * dist.world_size, flops=fps * imgs * dist.world_size,
-                   budget_s=c.time_budget, img_per_s=imgs / secs if secs else None,
-                   **({'target_spread': spread} if spread else {}),
-                   **({'target_drift': learn.target_drift_log} if getattr(learn, 'target_drift_log', None) else {}),  # since this process's fit started
-                   peak_mem_gib=max((r['peak_mem_gib'] for r in thr if 'peak_mem_gib' in r), default=None), train_s=secs, fit_s=fit_s,
-                   device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
-                   method=c.method, preset=c.preset, data=str(c.data), seed=c.seed, resumed=bool(resume))
-    if getattr(c, 'compile', False) and done and done[0]['batches'] > 1:  # this process's first step compiled the training graph
-        d0 = done[0]; rest_s = d0['seconds'] - d0['first_batch_s']
-        metrics.update(compile_s=max(0., d0['first_batch_s'] - rest_s / (d0['batches'] - 1)),  # its excess over a later step
-                       img_per_s_compiled=(imgs - d0['first_batch_images']) / (secs - d0['first_batch_s']))  # the speed without it
+    metrics.update(_run_metrics(c, out, learn, model, resume, dist, device, fit_s))
     if knn: metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test')
     metrics['wall_s'] = time.perf_counter() - t_start
     metrics['world_size'] = dist.world_size
