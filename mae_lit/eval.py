@@ -10,6 +10,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -28,12 +29,13 @@ from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape, positive_int
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
 from .callbacks import fit_warmup_cosine
+from .distributed import check_device
 
 # %% auto #0
 __all__ = ['POOLS', 'PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy',
            'dl_features', 'knn_report', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner',
            'linear_accuracy', 'eval_loaders', 'frozen_scores', 'ViTClassifier', 'classifier_from_encoder',
-           'layer_decay_groups', 'finetune_learner', 'finetune_accuracy', 'evaluate', 'mae_lit_eval']
+           'layer_decay_groups', 'finetune_learner', 'finetune_accuracy', 'evaluate', 'eval_table', 'mae_lit_eval']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
 def normalize_images(x: torch.Tensor,     # uint8 images (B, H, W) or (B, C, H, W)
@@ -382,7 +384,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     if ft_aug is not None and not 0 < ft_aug <= 1: raise ValueError(f'ft_aug is the smallest crop area fraction, in (0, 1], got {ft_aug}')
     for name, v in (('epochs', epochs), ('linear_epochs', linear_epochs), ('bs', bs)):
         if v < 1: raise ValueError(f'{name} must be a positive integer, got {v}')
-    device = torch.device(device) if device else default_device()
+    device = check_device(device) if device else default_device()  # a device this machine lacks: one clear error
     if isinstance(checkpoint, nn.Module):  # in memory: the objective's evaluated encoder (I-JEPA: its target encoder)
         enc = checkpoint.encoder() if callable(getattr(checkpoint, 'encoder', None)) else checkpoint
         if not isinstance(enc, ViTEncoder): raise TypeError(f'expected a ViTEncoder or an objective with encoder(), got {type(checkpoint).__name__}')
@@ -452,6 +454,19 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     return res
 
 # %% ../nbs/07_eval.ipynb #f61e0630
+def eval_table(res: dict, # what evaluate returns (or eval.json)
+              ) -> pd.DataFrame:
+    "`evaluate`'s accuracies in %, one row per protocol: the encoder beside its baselines (random init, raw pixels, the supervised ViT) and chance."
+    chance = 100 / res['num_classes'] if res.get('num_classes') else float('nan')
+    rows = []
+    for p in PROTOCOLS:
+        if p not in res: continue
+        r = {'protocol': p, 'encoder': 100 * res[p], 'random init': 100 * res.get(f'{p}_random', float('nan')),
+             'raw pixels': 100 * res.get(f'{p}_pixels', float('nan')),
+             'supervised': 100 * res['supervised'] if p == 'finetune' and 'supervised' in res else float('nan'), 'chance': chance}
+        rows.append(r)
+    return pd.DataFrame(rows).round(1).fillna('–')
+
 def mae_lit_eval(argv: list[str] | None = None):
     "Console script: evaluate a checkpoint's encoder (kNN, linear probe, fine-tuning, with baselines) and write eval.json."
     p = argparse.ArgumentParser(prog='mae_lit_eval',
@@ -491,5 +506,5 @@ def mae_lit_eval(argv: list[str] | None = None):
                        smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_eval: error: {e}', file=sys.stderr); sys.exit(1)
-    print(json.dumps({k: round(v, 4) for k, v in res.items() if isinstance(v, float)}, indent=1))
+    print(eval_table(res).to_string(index=False))
     print(f"wrote {res['path']}")  # a console script returns nothing: `sys.exit(dict)` would exit with status 1
