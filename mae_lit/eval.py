@@ -354,6 +354,30 @@ def _eval_path(checkpoint: Path, out) -> Path:
     out = Path(out)
     return out if out.suffix == '.json' else out/'eval.json'
 
+def _eval_encoder(checkpoint, device) -> tuple[ViTEncoder, dict]:
+    "The encoder to evaluate (eval mode, on `device`) and what is known about it: a checkpoint's metadata, or, for a model in memory (an objective: its `encoder()`; or an encoder), its shape and method."
+    if not isinstance(checkpoint, nn.Module): return load_encoder(Path(checkpoint), device=device)
+    enc = checkpoint.encoder() if callable(getattr(checkpoint, 'encoder', None)) else checkpoint  # I-JEPA: its target encoder
+    if not isinstance(enc, ViTEncoder): raise TypeError(f'expected a ViTEncoder or an objective with encoder(), got {type(checkpoint).__name__}')
+    return copy.deepcopy(enc).to(device).eval(), {'vit_config': enc.vit_config, 'file': None, 'method': getattr(checkpoint, 'method', None)}
+
+def _eval_dls(data: str, cfg: dict, split: str, limit, bs: int, device, seed: int) -> tuple:
+    "The labelled loaders of an evaluation (the encoder's image shape, checked), and the loader settings fine-tuning reuses."
+    dl_kw = dict(device=device, seed=seed)
+    if split not in ('test', 'valid'): raise ValueError(f"split must be 'test' or 'valid', got {split!r}")
+    if is_fmnist(data):  # 'sample', 'full', 'auto' or a folder of its IDX files
+        dl_kw['split'] = split
+        if limit: dl_kw['limit'] = limit
+    else:
+        if limit: raise ValueError('limit works with Fashion-MNIST data (sample, full, auto or its IDX folder) only')
+        if split != 'test': raise ValueError("split='valid' needs Fashion-MNIST data; a folder's own validation folder is its test split")
+    dl_kw.update(loader_shape(data, cfg['img_size'], cfg['in_chans']))
+    ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **dl_kw)
+    shape = tuple(ldls.one_batch()[0].shape[1:])
+    if shape != (cfg['in_chans'], *cfg['img_size']):
+        raise ValueError(f"the data {data!r} give images {shape} but the encoder takes {(cfg['in_chans'], *tuple(cfg['img_size']))}")
+    return ldls, dl_kw
+
 def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a .safetensors file, or a model in memory (an objective or an encoder)
              protocol='all',            # 'knn', 'linear', 'finetune', 'all', or a list of them
              data: str | None = None,   # as in get_dls; default: the data the checkpoint was pretrained on, else 'sample'
@@ -385,32 +409,13 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     for name, v in (('epochs', epochs), ('linear_epochs', linear_epochs), ('bs', bs)):
         if v < 1: raise ValueError(f'{name} must be a positive integer, got {v}')
     device = check_device(device) if device else default_device()  # a device this machine lacks: one clear error
-    if isinstance(checkpoint, nn.Module):  # in memory: the objective's evaluated encoder (I-JEPA: its target encoder)
-        enc = checkpoint.encoder() if callable(getattr(checkpoint, 'encoder', None)) else checkpoint
-        if not isinstance(enc, ViTEncoder): raise TypeError(f'expected a ViTEncoder or an objective with encoder(), got {type(checkpoint).__name__}')
-        enc, meta = copy.deepcopy(enc).to(device).eval(), {'vit_config': enc.vit_config, 'file': None, 'method': getattr(checkpoint, 'method', None)}
-        if write and out is None: write = False  # no run folder to write beside: pass `out` to keep eval.json
-    else:
-        checkpoint = Path(checkpoint)
-        enc, meta = load_encoder(checkpoint, device=device)
+    enc, meta = _eval_encoder(checkpoint, device)
+    if meta['file'] is None and write and out is None: write = False  # in memory, no run folder to write beside: pass `out` to keep eval.json
     pool = pool or checkpoint_pool(meta)  # one checkpoint, one number: the pooling its run reported
     cfg = meta['vit_config']
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
-    dl_kw = dict(device=device, seed=seed)
-    if split not in ('test', 'valid'): raise ValueError(f"split must be 'test' or 'valid', got {split!r}")
-    if is_fmnist(data):  # 'sample', 'full', 'auto' or a folder of its IDX files
-        dl_kw['split'] = split
-        if limit: dl_kw['limit'] = limit
-    else:
-        if limit: raise ValueError('limit works with Fashion-MNIST data (sample, full, auto or its IDX folder) only')
-        if split != 'test': raise ValueError("split='valid' needs Fashion-MNIST data; a folder's own validation folder is its test split")
-    dl_kw.update(loader_shape(data, cfg['img_size'], cfg['in_chans']))
-    ldls = get_dls(data, labels=True, aug=False, bs=max(bs, 512), **dl_kw)
-    shape = tuple(ldls.one_batch()[0].shape[1:])
-    if shape != (cfg['in_chans'], *cfg['img_size']):
-        raise ValueError(f"the data {data!r} give images {shape} but the encoder takes {(cfg['in_chans'], *tuple(cfg['img_size']))}")
-    C = len(ldls.classes)
-    res, secs = {}, {}
+    ldls, dl_kw = _eval_dls(data, cfg, split, limit, bs, device, seed)
+    C, res, secs = len(ldls.classes), {}, {}
     if {'knn', 'linear'} & set(protos):
         encs = ([('_pixels', None), ('_random', random_encoder(cfg, seed, device))] if baselines else []) + [('', enc)]
         train_dl = ldls.train.new(shuffle=False, drop_last=False)
@@ -448,7 +453,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
         device=str(device) if device.type != 'cuda' else torch.cuda.get_device_name(device),
         seconds={**secs, 'total': time.perf_counter() - t0})
     if write:
-        path = _eval_path(checkpoint, out); path.parent.mkdir(parents=True, exist_ok=True)
+        path = _eval_path(Path(checkpoint) if meta['file'] else None, out); path.parent.mkdir(parents=True, exist_ok=True)
         atomic_json(res, path)
         res['path'] = str(path)
     return res
