@@ -20,7 +20,8 @@ Rendering, as nbdev does for the site:
   - markdown cells are copied; links to pages of the site (`train.html`, `compare.html#...`) become links to the
     published site (settings.ini `doc_host` + `doc_baseurl`), which GitHub can follow;
   - code cells are shown as Python blocks, without their `#|` directives; `#| hide` (and `include: false`) cells are
-    run but not shown, `echo: false` shows only the outputs, `output: false` only the code; cells flagged with a test
+    run but not shown, `echo: false` shows only the outputs, `output: false` only the code, `code-fold: true` the
+    outputs first and the code after them in a folded `<details>` block (as Quarto folds it); cells flagged with a test
     flag (settings.ini `tst_flags`, e.g. `slow`) or `eval: false` are shown and not run;
   - outputs: printed text as a fenced text block, a DataFrame as a Markdown table, an image as a Markdown image. An
     image whose bytes are those of a PNG committed under `nbs/results/` (`IPython.display.Image(filename=...)`) links
@@ -130,12 +131,19 @@ def render(nb_path: Path = nbs/'index.ipynb') -> tuple[str, dict[Path, bytes]]:
             code = '\n'.join(l for l in src.split('\n') if not re.match(r'\s*#\s*\|', l)).strip()
             hidden = any(k in d for k in ('hide', 'hide_input', 'exporti')) or d.get('include') == 'false'
             run = not (flags & set(d)) and d.get('eval') != 'false'
-            if code and not hidden and d.get('echo') != 'false': out.append(f'```python\n{code}\n```')
-            if not run: continue
+            folded = d.get('code-fold') in ('true', 'show')  # Quarto folds the code under its output: here, after it, in <details>
+            shown = code and not hidden and d.get('echo') != 'false'
+            if shown and not folded: out.append(f'```python\n{code}\n```')
+            fold = f'<details><summary>Code</summary>\n\n```python\n{code}\n```\n\n</details>' if shown and folded else None
+            if not run:
+                if fold: out.append(fold)
+                continue
             outs = sh.run(src)
             err = [o for o in outs if o['output_type'] == 'error']
             if err: sys.exit(f'nbs/index.ipynb cell {c.id} failed:\n' + ''.join(err[0]['traceback']))
-            if hidden or d.get('output') == 'false': continue
+            if hidden or d.get('output') == 'false':
+                if fold: out.append(fold)
+                continue
             n, text = 0, []
             def flush():
                 if text: out.append('```text\n' + ''.join(text).rstrip('\n') + '\n```'); text.clear()
@@ -154,6 +162,7 @@ def render(nb_path: Path = nbs/'index.ipynb') -> tuple[str, dict[Path, bytes]]:
                     out.append(f'![]({image_url(p)})')
                 elif (t := g('text/plain')) is not None: text.append(t.rstrip('\n') + '\n')
             flush()
+            if fold: out.append(fold)
     finally: os.chdir(cwd)
     return HEADER + '\n\n' + '\n\n'.join(out) + '\n', figs
 

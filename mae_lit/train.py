@@ -242,6 +242,8 @@ def _run_loaders(c, model: nn.Module, device, dist, knn: bool) -> tuple:
     dls = get_dls(c.data, aug=model.loader_aug(), **dl_kw)
     if dist.world_size > 1: dls = shard_dls(dls, seed=c.seed, accum=c.accum)  # disjoint per-rank slices of each global batch
     c.data_shape['stats'] = [[float(v) for v in s] for s in dls.stats]  # the normalisation the model was trained with
+    if getattr(dls.train, 'indexed', True) and len(dls.train) == 0:  # fastai drops a last partial batch: too few images for one
+        raise ValueError(f'{c.data}: {len(dls.train.dataset)} training images, fewer than one batch of {c.bs}; lower --bs or add images')
     xb = dls.one_batch()[0]
     if tuple(xb.shape[1:]) != (model.in_chans, *model.img_size):
         raise ValueError(f'the data gives images {tuple(xb.shape[1:])} but {c.preset} expects {(model.in_chans, *model.img_size)}; '
@@ -296,7 +298,6 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     dist = setup_distributed(c.device)  # torchrun / accelerate launch: rank, world size, this rank's device, process group
     if resume: c.bs, c.accum = regroup_batch(c.bs, c.accum, saved_world, dist.world_size)  # same effective batch on any world size
     knn = knn and dist.main  # rank 0 evaluates and writes; the others only train
-    out.mkdir(parents=True, exist_ok=True)
     device = dist.device if dist.world_size > 1 else torch.device(c.device) if c.device else default_device()
 
     set_seed(c.seed, reproducible=True)
@@ -304,6 +305,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     c.data_shape = data_shape(model, c.data)
     if dist.main: print(f'{describe_shape(c.data_shape)} ({c.preset})')
     dls, ldls = _run_loaders(c, model, device, dist, knn)
+    out.mkdir(parents=True, exist_ok=True)  # only now: a run that cannot start leaves no folder behind
     metrics = {}
     pool = c.pool = c.pool or model.eval_pool  # the reported pooling (config.json keeps it; mae_lit_eval follows it)
     def _report(enc, suffix):  # kNN and linear probe on the test split, the method's pooling (pixels: none)

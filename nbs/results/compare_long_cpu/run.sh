@@ -23,7 +23,7 @@ settings=$(python -c "import json, sys; print(json.dumps(json.load(open(sys.argv
 sps=$(python -c "import json, sys; j = json.load(open(sys.argv[1])); print(' '.join(f'{m}={j[\"budget_s\"] / n!r}' for m, n in j['steps'].items()))" $here/steps.json)
 common=(--budgets 600 --finetune-epochs 8 --data sample --device cpu --out "$out" --settings "$settings" --s-per-step $sps)
 # the pretraining runs first, MAE and SimCLR on core 0, I-JEPA and the supervised ViT on core 1, so that every run is
-# calibrated and trained beside another training run (each run is scored, and fine-tuned, as soon as it ends)
+# trained beside another training run (each run is scored, and fine-tuned, as soon as it ends)
 OMP_NUM_THREADS=1 taskset -c 0 mae_lit_compare --methods mae simclr --no-baselines --seeds $seeds "${common[@]}" > "$out/core0.log" 2>&1 &
 OMP_NUM_THREADS=1 taskset -c 1 mae_lit_compare --methods ijepa supervised --no-baselines --seeds $seeds "${common[@]}" > "$out/core1.log" 2>&1 &
 wait
@@ -37,6 +37,13 @@ wait
 # every run is on disk: this call trains nothing and writes compare.json, results.csv and summary.csv for all of them
 OMP_NUM_THREADS=1 mae_lit_compare --methods mae simclr ijepa supervised --seeds $seeds "${common[@]}"
 python -c "import sys, pandas as pd; from mae_lit.compare import plot_budgets; plot_budgets(pd.read_csv(sys.argv[1] + '/results.csv'), path=sys.argv[1] + '/accuracy_vs_seconds.png')" "$out"
+# every budget on one axis: the 10, 30 and 60 s comparison's trained runs (nbs/results/compare_cpu) and these, with these references
+python - "$out" nbs/results/compare_cpu/results.csv <<'PY'
+import sys, pandas as pd
+from mae_lit.compare import plot_budgets, BASELINES
+long, short = pd.read_csv(sys.argv[1] + '/results.csv'), pd.read_csv(sys.argv[2])
+plot_budgets(pd.concat([short[~short.method.isin(BASELINES)], long], ignore_index=True), path=sys.argv[1] + '/accuracy_all_budgets.png')
+PY
 python - "$out" "$here" <<'PY'
 import shutil, sys
 from pathlib import Path
