@@ -54,6 +54,7 @@ class MaskedAutoencoder(ViTEncoder, Objective):
                  mask_sampler=None,  # a MaskSampler used when forward gets no noise; None: RandomMasking(mask_ratio)
                  drop_path_rate:float=0.,  # encoder stochastic depth (the decoder has none, as in the official code)
                  norm_eps:float=1e-6,  # LayerNorm eps, encoder and decoder
+                 mask_token_in_encoder:bool=False,  # the paper's Table 1c variant: the encoder takes every patch, a learned token in place of each hidden one
                 ):
         super().__init__(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate, norm_eps)
         if decoder_embed_dim % 4:
@@ -72,6 +73,10 @@ class MaskedAutoencoder(ViTEncoder, Objective):
         self.decoder_config = dict(decoder_embed_dim=decoder_embed_dim, decoder_depth=decoder_depth,
                                    decoder_num_heads=decoder_num_heads)
         self._init_decoder_weights()
+        self.mask_token_in_encoder = mask_token_in_encoder
+        if mask_token_in_encoder:  # only then: the default model keeps the official layout and draws the same initial weights
+            self.encoder_mask_token = nn.Parameter(torch.zeros(1, 1, embed_dim))
+            nn.init.normal_(self.encoder_mask_token, std=.02)
 
     def _init_decoder_weights(self):
         "Official MAE init of the decoder: sin-cos `decoder_pos_embed`, mask token ~ N(0, 0.02²), xavier linears"
@@ -88,6 +93,7 @@ def forward_encoder(self:MaskedAutoencoder,
                    ) -> Tensor:  # latent (B, 1+K, D), cls first
     "Encode the visible patches: imgs (B, C, H, W), masks.ids_keep (B, K) -> latent (B, 1+K, D)"
     self._check_imgs(imgs)
+    if self.mask_token_in_encoder: return _encode_all(self, imgs, masks)
     ids_keep, B = masks.ids_keep, imgs.shape[0]
     if ids_keep.ndim != 2 or ids_keep.shape[0] != B or ids_keep.shape[1] > self.num_patches:
         raise ValueError(f"expected ids_keep of shape ({B}, K) with K <= {self.num_patches}, got {tuple(ids_keep.shape)}")
@@ -106,6 +112,18 @@ def forward_encoder(self:MaskedAutoencoder,
     for blk in self.blocks: x = blk(x)
     return self.norm(x)
 
+def _encode_all(self:MaskedAutoencoder, imgs:Tensor, masks:Masks) -> Tensor:
+    "Table 1c's encoder: every patch embedded, the hidden ones replaced by `encoder_mask_token`; imgs (B, C, H, W) -> latent (B, 1+L, D) in patch order"
+    B = imgs.shape[0]
+    w = self.patch_embed.proj.weight  # (D, C, ph, pw)
+    x = nn.functional.linear(patchify(imgs, self.patch_size, channels_last=False), w.flatten(1), self.patch_embed.proj.bias)  # (B, L, D)
+    hidden = masks.mask.to(x.device).bool()[..., None]  # (B, L, 1) True = hidden
+    x = torch.where(hidden, self.encoder_mask_token.to(x.dtype), self.patch_embed.norm(x)) + self.pos_embed[:, 1:]  # (B, L, D)
+    cls = (self.cls_token + self.pos_embed[:, :1]).expand(B, -1, -1)  # (B, 1, D)
+    x = torch.cat([cls, x], dim=1)  # (B, 1+L, D): the whole sequence, about L/K times the work of the visible-only encoder
+    for blk in self.blocks: x = blk(x)
+    return self.norm(x)
+
 # %% ../nbs/03_mae.ipynb #fa2cc008
 @patch
 def forward_decoder(self:MaskedAutoencoder,
@@ -117,14 +135,22 @@ def forward_decoder(self:MaskedAutoencoder,
     if L != self.num_patches or latent.shape[0] != B or not 1 < latent.shape[1] <= L + 1:
         raise ValueError(f"expected latent (B, 1+K, D) with 1 <= K <= {self.num_patches} and ids_restore "
                          f"(B, {self.num_patches}), got {tuple(latent.shape)} and {tuple(ids_restore.shape)}")
+    if self.mask_token_in_encoder and latent.shape[1] != L + 1:
+        raise ValueError(f'with mask_token_in_encoder the latent holds every patch: expected (B, {L + 1}, D), got {tuple(latent.shape)}')
     x = self.decoder_embed(latent)  # (B, 1+K, Dd)
-    mask_tokens = self.mask_token.expand(B, L + 1 - x.shape[1], -1)  # (B, L-K, Dd): one per hidden patch
-    x_ = torch.cat([x[:, 1:], mask_tokens], dim=1)  # (B, L, Dd) in shuffled order: visible first
-    x_ = gather_tokens(x_, ids_restore)  # (B, L, Dd) unshuffled: token i belongs to patch i
-    x = torch.cat([x[:, :1], x_], dim=1) + self.decoder_pos_embed  # (B, 1+L, Dd)
+    if self.mask_token_in_encoder: x = x + self.decoder_pos_embed  # Table 1c: already every patch, in patch order
+    else: x = _append_mask_tokens(self, x, ids_restore)
     for blk in self.decoder_blocks: x = blk(x)
     x = self.decoder_pred(self.decoder_norm(x))  # (B, 1+L, ph*pw*C)
     return x[:, 1:]  # (B, L, ph*pw*C): the cls token predicts nothing
+
+def _append_mask_tokens(self:MaskedAutoencoder, x:Tensor, ids_restore:Tensor) -> Tensor:
+    "The decoder's input: visible tokens (B, 1+K, Dd) in shuffled order + one mask token per hidden patch, unshuffled, with positions -> (B, 1+L, Dd)"
+    B, L = ids_restore.shape
+    mask_tokens = self.mask_token.expand(B, L + 1 - x.shape[1], -1)  # (B, L-K, Dd): one per hidden patch
+    x_ = torch.cat([x[:, 1:], mask_tokens], dim=1)  # (B, L, Dd) in shuffled order: visible first
+    x_ = gather_tokens(x_, ids_restore)  # (B, L, Dd) unshuffled: token i belongs to patch i
+    return torch.cat([x[:, :1], x_], dim=1) + self.decoder_pos_embed  # (B, 1+L, Dd)
 
 # %% ../nbs/03_mae.ipynb #5a2b97c9
 def norm_pix_target(patches:Tensor,  # patch pixels (B, L, N), N = ph*pw*C >= 2
