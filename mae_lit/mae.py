@@ -10,7 +10,7 @@ import torch
 from torch import nn, Tensor
 from fastcore.basics import patch
 from .patches import patchify, unpatchify, get_2d_sincos_pos_embed
-from .masking import Masks, RandomMasking, gather_tokens, random_masking
+from .masking import Masks, RandomMasking, GridMasking, MASK_SAMPLERS, gather_tokens, random_masking
 from pathlib import Path
 from .vit import ViTEncoder, VIT_CONFIGS, Objective, vit_blocks, init_vit_module, register_objective, PresetView
 from .checkpoints import resolve_checkpoint, check_state_dict
@@ -59,6 +59,8 @@ class MaskedAutoencoder(ViTEncoder, Objective):
         super().__init__(img_size, patch_size, in_chans, embed_dim, depth, num_heads, mlp_ratio, drop_path_rate, norm_eps)
         if decoder_embed_dim % 4:
             raise ValueError(f"decoder_embed_dim must be a multiple of 4 for the 2-D sin-cos code, got {decoder_embed_dim}")
+        if decoder_embed_dim % decoder_num_heads:
+            raise ValueError(f"decoder_embed_dim {decoder_embed_dim} must be a multiple of decoder_num_heads {decoder_num_heads}")
         ph, pw = self.patch_size
         norm_layer = partial(nn.LayerNorm, eps=self.vit_config['norm_eps'])
         self.decoder_embed = nn.Linear(embed_dim, decoder_embed_dim)  # encoder width -> decoder width
@@ -239,8 +241,14 @@ def no_weight_decay(self:MaskedAutoencoder) -> set:
 # %% ../nbs/03_mae.ipynb #dc7b8ced
 @patch(cls_method=True)
 def run_kwargs(cls:MaskedAutoencoder, c) -> dict:
-    "The MAE's constructor arguments from `pretrain`'s settings `c`: the pixel target and the mask ratio."
-    return dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio)
+    "The MAE's constructor arguments from `pretrain`'s settings `c`: the pixel target, the mask ratio and sampler, and the ablated parts (decoder size, mask token in the encoder)."
+    kw = dict(norm_pix_loss=c.norm_pix, norm_pix_eps=c.norm_pix_eps, mask_ratio=c.mask_ratio)
+    sampler = getattr(c, 'mask_sampler', 'random') or 'random'  # runs from before these settings: the defaults
+    if sampler != 'random': kw['mask_sampler'] = GridMasking() if sampler == 'grid' else MASK_SAMPLERS[sampler](c.mask_ratio)
+    if getattr(c, 'decoder_depth', None): kw['decoder_depth'] = c.decoder_depth
+    if getattr(c, 'decoder_dim', None): kw['decoder_embed_dim'] = c.decoder_dim
+    if getattr(c, 'mask_token_in_encoder', False): kw['mask_token_in_encoder'] = True
+    return kw
 
 @patch
 def train_callbacks(self:MaskedAutoencoder, c, out=None, snap_imgs=None, stats=None) -> list:
@@ -311,7 +319,9 @@ def load_mae(path: str | Path,    # a run folder (from mae_lit_pretrain) or a .s
         raise ValueError(f'{f}: expected an MAE preset name in the metadata (one of {", ".join(MAE_PRESETS)}), got {preset!r}')
     vc = meta.get('vit_config') or {}  # the shape the run trained: channels and size follow its data
     shape = {k: vc[k] for k in ('img_size', 'patch_size', 'in_chans') if k in vc} or ({'img_size': cfg['size']} if cfg.get('size') else {})
-    model = MAE_PRESETS[preset](norm_pix_loss=bool(cfg.get('norm_pix', False)), **shape)
+    arch = {k: cfg[c] for k, c in (('decoder_depth', 'decoder_depth'), ('decoder_embed_dim', 'decoder_dim')) if cfg.get(c)}  # an ablated decoder
+    if cfg.get('mask_token_in_encoder'): arch['mask_token_in_encoder'] = True
+    model = MAE_PRESETS[preset](norm_pix_loss=bool(cfg.get('norm_pix', False)), **arch, **shape)
     want = model.state_dict()
     missing = [k for k in want if k not in sd]
     if missing:

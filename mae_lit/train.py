@@ -58,7 +58,8 @@ class SSLLearner(Learner):
 # the settings of `mae_lit_pretrain` (explained with `pretrain` below); `ssl_learner` takes its default base lr from them
 _DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, pool=None, bs=64, mask_ratio=0.75,
                  norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, channels=None, device=None,
-                 precision='auto', snapshot_every=2, limit=None, compile=False)
+                 precision='auto', snapshot_every=2, limit=None, compile=False,
+                 decoder_depth=None, decoder_dim=None, mask_sampler='random', mask_token_in_encoder=False)  # None: the preset's
 
 # per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text below
 METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation split (the default-run section below)
@@ -387,6 +388,11 @@ def mae_lit_pretrain(argv: list[str] | None = None):
                         'this package\'s validation split for the short CPU default)')
     p.add_argument('--norm-pix-eps', type=_positive_float, default=d['norm_pix_eps'],
                    help='eps added to each patch\'s variance in the norm-pix target (1e-2 keeps near-flat patches from being amplified into noise)')
+    p.add_argument('--decoder-depth', type=positive_int, default=None, help="MAE decoder blocks (default: the preset's; the paper's Table 1a)")
+    p.add_argument('--decoder-dim', type=positive_int, default=None, help="MAE decoder width, a multiple of 4 and of its heads (default: the preset's; Table 1b)")
+    p.add_argument('--mask-sampler', default=d['mask_sampler'], choices=['random', 'block', 'grid'],
+                   help='MAE mask sampling (Table 1f): random (the paper\'s), block (BEiT\'s, at --mask-ratio) or grid (one patch of every 2×2 kept; ignores --mask-ratio)')
+    p.add_argument('--mask-token-in-encoder', action='store_true', help='MAE: the encoder takes every patch, a learned token for each hidden one (Table 1c; about L/K times the encoder work)')
     p.add_argument('--blr', type=_positive_float, default=None, help='base learning rate; lr = blr·effective batch/256 (default per method: '
                    + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('blr', d['blr'])}" for m in OBJECTIVES) + '; the MAE paper: 1.5e-4 for 800 epochs at batch 4096)')
     p.add_argument('--temperature', type=_positive_float, default=None, help=f"NT-Xent temperature (simclr only; default {METHOD_DEFAULTS['simclr']['temperature']})")
