@@ -28,7 +28,7 @@ from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp
 # %% auto #0
 __all__ = ['MARGIN', 'COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'FINETUNE_RANDOM', 'train_supervised', 't95', 'summarize',
            't90', 'paired', 'decide', 'test_sampling_hw', 'paper_pools', 'paired_table', 'format_summary',
-           'plot_budgets', 'compare', 'mae_lit_compare']
+           'plot_budgets', 'score_rows', 'finetune_encoder', 'compare', 'mae_lit_compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
 def _vit_config(preset: str, **shape) -> dict:
@@ -261,7 +261,7 @@ BASELINES = ('random init', 'raw pixels')
 def _write_csv(df: pd.DataFrame, path: Path):
     with atomic_path(path) as tmp: df.to_csv(tmp, index=False)
 
-def _score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
+def score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
     "One dict per pooling: kNN and linear probe on the test split (reported) and on the validation split (what choices are made on)."
     s = frozen_scores(enc, loaders, protocols={'valid': ('knn', 'linear'), 'test': ('knn', 'linear')}, seed=seed, linear_epochs=linear_epochs, device=device)
     v = s.get('valid', {})
@@ -276,8 +276,8 @@ FINETUNE = dict(epochs=8, bs=64, blr=1e-2, layer_decay=0.75, drop_path=0.1)
 # (nbs/results/tuning_study): decay 0.75 trains its patch embedding at 0.75^7 ≈ 0.13× the lr, a handicap for weights that start random
 FINETUNE_RANDOM = dict(FINETUNE, layer_decay=0.75)
 
-def _finetune(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None, recipe: dict = FINETUNE,
-              split: str = 'test') -> tuple[float, int]:
+def finetune_encoder(enc, data, seed, limit, device, seconds: float | None = None, epochs: float | None = None, recipe: dict = FINETUNE,
+                     split: str = 'test') -> tuple[float, int]:
     "Accuracy on `split` and steps after fine-tuning a copy of `enc` with `recipe` for `epochs` (or `seconds`, converted once to steps)."
     ldls = get_dls(data, labels=True, aug=False, bs=recipe['bs'], device=device, seed=seed, **({'limit': limit} if limit else {}),
                    **({'split': split} if split != 'test' else {}), **loader_shape(data, enc.img_size, enc.in_chans))  # the encoder's input
@@ -315,7 +315,7 @@ class _Runs:
         if self.main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(self.rows, columns=COLUMNS), self.out/'results.csv')
     def score(self, enc, seed) -> list:
         "kNN and linear probe of `enc` (None: raw pixels), both poolings, test and validation splits."
-        with self.quiet(): return _score_rows(enc, self.loaders, seed, self.linear_epochs, self.edev)
+        with self.quiet(): return score_rows(enc, self.loaders, seed, self.linear_epochs, self.edev)
     def finetune(self, run, got, enc_fn, label, recipe=FINETUNE):
         "Fine-tune the encoder of `got`'s rows (again) when asked and not done with this recipe; updates the rows in place."
         if not (self.finetune_s or self.finetune_epochs) or self.collect_only: return
@@ -323,7 +323,7 @@ class _Runs:
         mine = [r for r in got if r['method'] in (*OBJECTIVES, 'random init')]  # the evaluated encoders (not extra ones, pixels or the supervised net)
         if not mine or all(r.get('finetune') is not None and r.get('finetune_recipe') == ft_recipe for r in mine): return
         t0 = time.perf_counter()
-        with self.quiet(): ft, ft_steps = _finetune(enc_fn(), self.data, mine[0]['seed'], self.limit, self.edev, self.finetune_s, self.finetune_epochs, recipe)
+        with self.quiet(): ft, ft_steps = finetune_encoder(enc_fn(), self.data, mine[0]['seed'], self.limit, self.edev, self.finetune_s, self.finetune_epochs, recipe)
         for r in mine: r.update(finetune=ft, finetune_steps=ft_steps, finetune_recipe=ft_recipe)  # the same dicts as in `rows`
         self.write(run, got)
         if self.verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)

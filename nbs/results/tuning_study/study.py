@@ -18,7 +18,7 @@ import pandas as pd, torch
 from mae_lit.train import pretrain, METHOD_DEFAULTS, _DEFAULTS
 from mae_lit.checkpoints import load_encoder, random_encoder
 from mae_lit.eval import eval_loaders, frozen_scores
-from mae_lit.compare import train_supervised, _finetune, _eval_pool, _vit_config, FINETUNE
+from mae_lit.compare import train_supervised, finetune_encoder, _eval_pool, _vit_config, FINETUNE
 
 FACTORS = {'x1/4': 0.25, 'x1': 1.0, 'x4': 4.0}
 SUPERVISED_BLR = 1e-3  # train_supervised's default
@@ -85,7 +85,7 @@ def main():
         for ld in (0.75, 1.0):  # the random-init encoder's fine-tuning: layer decay on or off
             if any(r['layer_decay'] == ld and r['seed'] == seed for r in frows): continue
             t0 = time.time()
-            acc, n = _finetune(random_encoder(_vit_config('mae_vit_tiny_fmnist'), seed), 'sample', seed, None, 'cpu',
+            acc, n = finetune_encoder(random_encoder(_vit_config('mae_vit_tiny_fmnist'), seed), 'sample', seed, None, 'cpu',
                                epochs=FINETUNE['epochs'], recipe=dict(FINETUNE, layer_decay=ld), split='valid')
             frows.append(dict(layer_decay=ld, seed=seed, valid_finetune=acc, steps=n, seconds=time.time() - t0))
             pd.DataFrame(frows).to_csv(fcsv, index=False)
