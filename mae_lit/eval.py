@@ -462,15 +462,11 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
 def eval_table(res: dict, # what evaluate returns (or eval.json)
               ) -> pd.DataFrame:
     "`evaluate`'s accuracies in %, one row per protocol: the encoder beside its baselines (random init, raw pixels, the supervised ViT) and chance."
-    chance = 100 / res['num_classes'] if res.get('num_classes') else float('nan')
-    rows = []
-    for p in PROTOCOLS:
-        if p not in res: continue
-        r = {'protocol': p, 'encoder': 100 * res[p], 'random init': 100 * res.get(f'{p}_random', float('nan')),
-             'raw pixels': 100 * res.get(f'{p}_pixels', float('nan')),
-             'supervised': 100 * res['supervised'] if p == 'finetune' and 'supervised' in res else float('nan'), 'chance': chance}
-        rows.append(r)
-    return pd.DataFrame(rows).round(1).fillna('–')
+    pct = lambda v: '–' if v is None else f'{100 * v:.1f}'
+    chance = f"{100 / res['num_classes']:.1f}" if res.get('num_classes') else '–'
+    return pd.DataFrame([{'protocol': p, 'encoder': pct(res[p]), 'random init': pct(res.get(f'{p}_random')), 'raw pixels': pct(res.get(f'{p}_pixels')),
+                          'supervised': pct(res.get('supervised') if p == 'finetune' else None), 'chance': chance}
+                         for p in PROTOCOLS if p in res])
 
 def mae_lit_eval(argv: list[str] | None = None):
     "Console script: evaluate a checkpoint's encoder (kNN, linear probe, fine-tuning, with baselines) and write eval.json."

@@ -264,4 +264,4 @@ def gather_tokens(x: Tensor, # tokens (B, L, D) (or (B, L), or (B, L, ...))
     return torch.gather(x, 1, idx)
 
 # %% ../nbs/01_masking.ipynb #45685c3f
-MASK_SAMPLERS = {'random': RandomMasking, 'block': BlockMasking, 'multiblock': MultiBlockMasking, 'grid': GridMasking}
+MASK_SAMPLERS = {'random': RandomMasking, 'block': BlockMasking, 'multiblock': MultiBlockMasking}  # each takes a mask ratio first

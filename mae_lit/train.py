@@ -156,7 +156,7 @@ def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE
         a2.set_xlabel('epoch'); a2.set_ylabel('target spread across images'); a2.grid(alpha=.3)
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
-OBJECTIVES = tuple(objective_methods())  # the registered methods (`register_objective`): 'mae', 'simclr', 'ijepa'
+OBJECTIVES = tuple(sorted(objective_methods(), key=lambda m: m != 'mae'))  # the registered methods (`register_objective`), MAE first: 'mae', 'simclr', 'ijepa'
 def method_preset(method: str, # a registered method: 'mae', 'simclr' or 'ijepa'
                   preset: str, # a backbone: any registered objective preset (its encoder shape is used) or a ViT preset
                  ) -> str:

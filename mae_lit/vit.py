@@ -228,6 +228,10 @@ class Objective(nn.Module):
         enc.load_state_dict({k: sd[p + k] for k in enc.state_dict()}, strict=True)
         return enc.to(device=sd[p + 'cls_token'].device, dtype=sd[p + 'cls_token'].dtype).train(self.training)
 
+    def features(self, imgs: Tensor, pool: str = 'cls') -> Tensor:
+        "Frozen features of the evaluated encoder (the module at `encoder_prefix`): imgs (B, C, H, W) -> (B, D)."
+        return self.get_submodule(self.encoder_prefix.rstrip('.')).features(imgs, pool=pool)
+
     @classmethod
     def run_kwargs(cls, c) -> dict:
         "The constructor arguments taken from `pretrain`'s settings `c` (an argparse Namespace): none by default."
