@@ -49,6 +49,6 @@ import shutil, sys
 from pathlib import Path
 src, dst = map(Path, sys.argv[1:])
 for f in src.rglob('*'):
-    if f.is_file() and f.suffix not in ('.safetensors', '.log') and 'snapshots' not in f.parts:
+    if f.is_file() and f.suffix not in ('.safetensors', '.log') and 'snapshots' not in f.parts and f.name not in ('run.sh', 'command.txt', 'steps.json'):
         t = dst/f.relative_to(src); t.parent.mkdir(parents=True, exist_ok=True); shutil.copy2(f, t)
 PY
