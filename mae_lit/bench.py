@@ -300,7 +300,7 @@ def run_bench(presets:list,  # preset names (keys of MAE_PRESETS)
             records.append(rec)
             print(_row(rec), flush=True)
             _add_ratios(records)
-            if out is not None: _write_json(records, out)
+            if out is not None: atomic_json(records, out)
     return records
 
 def _add_ratios(records:list, base:str='hf-sdpa'):
@@ -321,7 +321,6 @@ def _row(r:dict) -> str:
             (f"  ×HF {r['vs_hf']:.2f}" if r.get('vs_hf') else '') +
             (f"  compile {r['compile_s']:.0f} s" if r.get('compile_s') is not None else ''))
 
-def _write_json(records:list, path): atomic_json(records, path)
 
 # %% ../nbs/13_bench.ipynb #e42962d2
 def paired_bench(impls:list,  # implementations (see IMPLS); base is added if missing
@@ -415,7 +414,7 @@ def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.arg
                                         warmup=a.warmup, seed=a.seed)
         except ValueError as e: p.error(str(e))
         for r in records: print(_row(r) + f"  (rounds: quartiles {r['vs_hf_q1']:.2f}–{r['vs_hf_q3']:.2f}, faster in {r['rounds_faster']}/{r['rounds']})")
-        _write_json(records, a.out); print(f"wrote {len(records)} records to {Path(a.out).resolve()}")
+        atomic_json(records, a.out); print(f"wrote {len(records)} records to {Path(a.out).resolve()}")
         return
     try:
         records = run_bench(a.preset, a.batch, impls, device, out=a.out, probe_matmul=not a.no_matmul, repeat=a.repeat, precision=a.precision,

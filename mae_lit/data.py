@@ -724,7 +724,7 @@ class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
     "argparse's help with each option's default appended, unless the help already states one or there is none to state (None, False)."
     def _get_help_string(self, action):
         h = action.help or ''
-        if '(default' in h or action.default in (None, False, argparse.SUPPRESS) or '%(default)' in h: return h
+        if '(default' in h or action.default in (None, False, argparse.SUPPRESS): return h  # '(default' also covers %(default)s
         return super()._get_help_string(action)
 
 # %% ../nbs/04_data.ipynb #dbc1a326

@@ -105,26 +105,28 @@ def forward_encoder(self:MaskedAutoencoder,
     # The patch vectors are cut in the convolution's (C, ph, pw) order, so the weight is used as the view `w.flatten(1)`:
     # its gradient then has the weight's own memory layout (a permuted weight gives strided gradients, which DDP must
     # copy into its buckets every step)
-    x = gather_tokens(patchify(imgs, self.patch_size, channels_last=False), ids_keep)  # (B, K, C*ph*pw)
-    w = self.patch_embed.proj.weight  # (D, C, ph, pw)
-    x = nn.functional.linear(x, w.flatten(1), self.patch_embed.proj.bias)  # (B, K, D)
+    x = _embed_patches(self, gather_tokens(patchify(imgs, self.patch_size, channels_last=False), ids_keep))  # (B, K, D)
     x = self.patch_embed.norm(x) + gather_tokens(self.pos_embed[:, 1:].expand(B, -1, -1), ids_keep)  # (B, K, D)
-    cls = (self.cls_token + self.pos_embed[:, :1]).expand(B, -1, -1)  # (B, 1, D)
-    x = torch.cat([cls, x], dim=1)  # (B, 1+K, D)
+    return _encode_tokens(self, x)  # (B, 1+K, D)
+
+def _embed_patches(self:MaskedAutoencoder, patches:Tensor) -> Tensor:
+    "The patch embedding as the linear map it is: patch vectors (B, N, C*ph*pw) in (C, ph, pw) order -> (B, N, D)"
+    w = self.patch_embed.proj.weight  # (D, C, ph, pw)
+    return nn.functional.linear(patches, w.flatten(1), self.patch_embed.proj.bias)
+
+def _encode_tokens(self:MaskedAutoencoder, x:Tensor) -> Tensor:
+    "The class token (with its position) in front of the positioned patch tokens (B, N, D), then the blocks and the final norm -> (B, 1+N, D)"
+    cls = (self.cls_token + self.pos_embed[:, :1]).expand(x.shape[0], -1, -1)  # (B, 1, D)
+    x = torch.cat([cls, x], dim=1)  # (B, 1+N, D)
     for blk in self.blocks: x = blk(x)
     return self.norm(x)
 
 def _encode_all(self:MaskedAutoencoder, imgs:Tensor, masks:Masks) -> Tensor:
     "Table 1c's encoder: every patch embedded, the hidden ones replaced by `encoder_mask_token`; imgs (B, C, H, W) -> latent (B, 1+L, D) in patch order"
-    B = imgs.shape[0]
-    w = self.patch_embed.proj.weight  # (D, C, ph, pw)
-    x = nn.functional.linear(patchify(imgs, self.patch_size, channels_last=False), w.flatten(1), self.patch_embed.proj.bias)  # (B, L, D)
+    x = _embed_patches(self, patchify(imgs, self.patch_size, channels_last=False))  # (B, L, D)
     hidden = masks.mask.to(x.device).bool()[..., None]  # (B, L, 1) True = hidden
     x = torch.where(hidden, self.encoder_mask_token.to(x.dtype), self.patch_embed.norm(x)) + self.pos_embed[:, 1:]  # (B, L, D)
-    cls = (self.cls_token + self.pos_embed[:, :1]).expand(B, -1, -1)  # (B, 1, D)
-    x = torch.cat([cls, x], dim=1)  # (B, 1+L, D): the whole sequence, about L/K times the work of the visible-only encoder
-    for blk in self.blocks: x = blk(x)
-    return self.norm(x)
+    return _encode_tokens(self, x)  # (B, 1+L, D): the whole sequence, about L/K times the work of the visible-only encoder
 
 # %% ../nbs/03_mae.ipynb #fa2cc008
 @patch
