@@ -26,16 +26,17 @@ from .train import pretrain, build_objective, calibrate_steps, default_preset, O
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0
-__all__ = ['MARGIN', 'COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'FINETUNE_RANDOM', 'train_supervised', 't95', 'summarize',
-           't90', 'paired', 'decide', 'test_sampling_hw', 'paper_pools', 'paired_table', 'format_summary',
-           'plot_budgets', 'score_rows', 'finetune_encoder', 'compare', 'mae_lit_compare']
+__all__ = ['MARGIN', 'COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'FINETUNE_RANDOM', 'model_shape', 'train_supervised', 't95',
+           'summarize', 't90', 'paired', 'decide', 'test_sampling_hw', 'paper_pools', 'paired_table', 'format_summary',
+           'plot_budgets', 'score_rows', 'finetune_encoder', 'Runs', 'baseline_rows', 'method_rows', 'compare',
+           'mae_lit_compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
 def _vit_config(preset: str, **shape) -> dict:
     "The encoder arguments of a backbone preset, with `size`/`channels` from the data (built on the meta device: no memory, no initialisation)."
     with torch.device('meta'): return dict(build_objective('mae', preset, **shape).vit_config)
 
-def _data_shape(data, preset: str, channels: int | None = None, size: int | None = None) -> tuple[dict, dict, dict]:
+def model_shape(data, preset: str, channels: int | None = None, size: int | None = None) -> tuple[dict, dict, dict]:
     "The model follows the data, as in `pretrain`: (pretrain settings, encoder arguments, loader arguments) for `data` on `preset`."
     channels = data_channels(data, channels)  # checked: Fashion-MNIST is grey
     if is_fmnist(data): return {}, _vit_config(preset), {}
@@ -99,7 +100,7 @@ def train_supervised(out: str | Path,            # the run folder (metrics.json 
     if (time_budget is None) == (steps is None): raise ValueError('give exactly one of time_budget (seconds) and steps')
     t0, dist = time.perf_counter(), setup_distributed(device)
     device = dist.device if dist.world_size > 1 else torch.device(device) if device else default_device()
-    _, vc, dl_shape = _data_shape(data, preset, channels, size)
+    _, vc, dl_shape = model_shape(data, preset, channels, size)
     kw = dict(device=device, seed=seed, **({'limit': limit} if limit else {}), **({'split': split} if split != 'test' else {}), **dl_shape)
     dls = get_dls(data, labels=True, aug=aug, bs=bs, **kw)  # True: MAE's crop + flip, on the training batches only
     if dist.world_size > 1: dls = shard_dls(dls, seed=seed)  # per-rank slices of every global batch; validation gathered by fastai
@@ -301,9 +302,10 @@ def _check_compare(methods, budgets, settings, s_per_step, finetune_epochs, fine
         if v is not None and v <= 0: raise ValueError(f'{name} must be positive, got {v}')
     return budgets, settings, s_per_step
 
-class _Runs:
-    "What the runs of one `compare` call share: the folder, the rows so far, the evaluation loaders, the fine-tuning asked for, and how rank 0 writes and prints."
-    def __init__(self, out, main, verbose, collect_only, loaders, linear_epochs, edev, data, limit, finetune_epochs, finetune_s):
+class Runs:
+    "What the runs of one `compare` (or `ablate`) call share: the folder, the rows so far, the evaluation loaders, the fine-tuning asked for, and how rank 0 writes and prints; `table` is the file under `out` that gathers every row."
+    def __init__(self, out, main, verbose, collect_only, loaders, linear_epochs, edev, data, limit, finetune_epochs, finetune_s,
+                 table='results.csv'):
         store_attr(); self.rows = []
         self.quiet = contextlib.nullcontext if main else partial(contextlib.redirect_stdout, io.StringIO())  # ranks > 0 print nothing
     def done(self, run) -> list | None:
@@ -311,8 +313,8 @@ class _Runs:
         has = broadcast_object((run/'row.json').is_file())
         return broadcast_object(json.loads((run/'row.json').read_text()) if self.main and has else None) if has else None
     def write(self, run, got):
-        "A run's rows into its folder and every row so far into results.csv (rank 0)."
-        if self.main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(self.rows, columns=COLUMNS), self.out/'results.csv')
+        "A run's rows into its folder and every row so far into the table (rank 0)."
+        if self.main: atomic_json(got, run/'row.json'); _write_csv(pd.DataFrame(self.rows, columns=COLUMNS), self.out/self.table)
     def score(self, enc, seed) -> list:
         "kNN and linear probe of `enc` (None: raw pixels), both poolings, test and validation splits."
         with self.quiet(): return score_rows(enc, self.loaders, seed, self.linear_epochs, self.edev)
@@ -328,7 +330,10 @@ class _Runs:
         self.write(run, got)
         if self.verbose: print(f'{label}: fine-tuned {ft_steps} steps, test accuracy {ft:.4f} ({time.perf_counter() - t0:.0f} s)', flush=True)
 
-def _baseline_rows(R: _Runs, seed: int, vit_cfg: dict) -> list | None:
+def baseline_rows(R: Runs,     # the runs' shared state
+                  seed: int,   # the seed of the random initialisation and of the linear probe
+                  vit_cfg: dict, # the encoder's arguments
+                 ) -> list | None:
     "The references of one seed (the random-init encoder, both poolings, and raw pixels), scored once and kept in baselines-seedN."
     run = R.out/f'baselines-seed{seed}'
     got = R.done(run)
@@ -339,7 +344,18 @@ def _baseline_rows(R: _Runs, seed: int, vit_cfg: dict) -> list | None:
     run.mkdir(parents=True, exist_ok=True); R.rows += got; R.write(run, got)
     return got
 
-def _method_rows(R: _Runs, run: Path, m: str, budget: float, seed: int, preset: str, shape: dict, bs, device, length: dict, settings: dict) -> list | None:
+def method_rows(R: Runs,         # the runs' shared state
+                run: Path,       # the run folder
+                m: str,          # the method ('mae', 'simclr', 'ijepa', 'supervised')
+                budget: float,   # its budget in seconds (the row's budget_s; 0 for runs of a fixed length)
+                seed: int,
+                preset: str,     # the backbone preset
+                shape: dict,     # size and channels of the model (from the data)
+                bs,              # batch size (None: the method's own)
+                device,
+                length: dict,    # {'steps': n}, {'time_budget': s} or {'epochs': e}
+                settings: dict,  # further pretrain settings of this run
+               ) -> list | None:
     "The rows of one method × budget × seed: read from its folder when finished; else trained (a stopped pretraining resumes), scored and written."
     got = R.done(run)
     if got is not None: R.rows += got; return got
@@ -367,7 +383,7 @@ def _method_rows(R: _Runs, run: Path, m: str, budget: float, seed: int, preset: 
     for label, prefix in _extra_encoders(m, preset).items():  # e.g. I-JEPA's context encoder (its target averages it)
         got += [dict(common, method=f'{m} {label}', **r) for r in R.score(load_encoder(run, prefix=prefix, device=R.edev)[0], seed)]
     R.rows += got; R.write(run, got)  # kNN and linear probe are on disk before any fine-tuning starts
-    if R.verbose: print(f"{m} {budget:g} s seed {seed}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
+    if R.verbose: print(f"{run.name}: trained {met.get('train_s', 0):.1f} s in {met.get('steps')} steps, "
                         + ', '.join(f"{r['pool']} kNN {r['knn']:.4f} linear {r['linear']:.4f}" for r in got)
                         + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
     return got
@@ -396,22 +412,22 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     budgets, settings, s_per_step = _check_compare(methods, budgets, settings, s_per_step, finetune_epochs, finetune_s)
     preset = preset or default_preset(data)
-    shape, vit_cfg, dl_shape = _data_shape(data, preset, channels, size)  # the model follows the data, as in pretrain
+    shape, vit_cfg, dl_shape = model_shape(data, preset, channels, size)  # the model follows the data, as in pretrain
     dist = setup_distributed(device)
     edev = dist.device if dist.world_size > 1 else (torch.device(device) if device else default_device())
     if not collect_only and dist.main: atomic_json(dict(methods=list(methods), seeds=list(seeds), budgets=budgets, data=str(data), preset=preset,
                       finetune_epochs=finetune_epochs, finetune_s=finetune_s, finetune=FINETUNE, finetune_random=FINETUNE_RANDOM, bs=bs,
                       linear_epochs=linear_epochs, limit=limit, baselines=baselines, settings=settings, s_per_step=s_per_step,
                       world_size=dist.world_size), out/'compare.json')
-    R = _Runs(out, dist.main, verbose and dist.main, collect_only, eval_loaders(data, bs=512, device=edev, limit=limit, **dl_shape),
+    R = Runs(out, dist.main, verbose and dist.main, collect_only, eval_loaders(data, bs=512, device=edev, limit=limit, **dl_shape),
               linear_epochs, edev, data, limit, finetune_epochs, finetune_s)
-    base = [(out/f'baselines-seed{s}', got, s) for s in (seeds if baselines else ()) if (got := _baseline_rows(R, s, vit_cfg)) is not None]
+    base = [(out/f'baselines-seed{s}', got, s) for s in (seeds if baselines else ()) if (got := baseline_rows(R, s, vit_cfg)) is not None]
     for budget in budgets:
         for seed in seeds:
             for m in methods:
                 run = out/f'{m}-{budget:g}s-seed{seed}'
                 length = {'steps': max(1, round(budget / s_per_step[m]))} if m in s_per_step else {'time_budget': budget}  # steps from given seconds per step, else seconds
-                got = _method_rows(R, run, m, budget, seed, preset, shape, bs, device, length, settings.get(m, {}))
+                got = method_rows(R, run, m, budget, seed, preset, shape, bs, device, length, settings.get(m, {}))
                 if got is not None and budget == budgets[-1]:  # the largest budget's self-supervised encoders are fine-tuned (none yet, or another recipe: again)
                     R.finetune(run, got, lambda: load_encoder(run, device=edev)[0], f'{m} {budget:g} s seed {seed}')
     for run, got, seed in base:  # the random-init encoder fine-tuned with its own recipe: what pretraining adds to it
