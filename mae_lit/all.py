@@ -16,12 +16,14 @@ from .checkpoints import *
 from .distributed import *
 from .data import *
 from .callbacks import *
+from .config import *
 from .train import *
 from .eval import *
 from .viz import *
 from .compare import *
+from .ablate import *
 from .interop import *
 
 import importlib as _importlib
 # nbdev writes `__all__ = []` for a module that defines nothing: name everything re-exported, or `import *` would bring nothing
-__all__ = [n for _m in ('patches', 'masking', 'vit', 'mae', 'contrastive', 'jepa', 'checkpoints', 'distributed', 'data', 'callbacks', 'train', 'eval', 'viz', 'compare', 'interop') for n in _importlib.import_module(f'mae_lit.{_m}').__all__]
+__all__ = [n for _m in ('patches', 'masking', 'vit', 'mae', 'contrastive', 'jepa', 'checkpoints', 'distributed', 'data', 'callbacks', 'config', 'train', 'eval', 'viz', 'compare', 'ablate', 'interop') for n in _importlib.import_module(f'mae_lit.{_m}').__all__]

@@ -22,7 +22,8 @@ from .callbacks import Throughput, fit_warmup_cosine
 from .checkpoints import atomic_json, atomic_path, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores)
-from .train import pretrain, build_objective, calibrate_steps, default_preset, OBJECTIVES
+from .config import default_preset
+from .train import pretrain, build_objective, calibrate_steps, OBJECTIVES
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
 # %% auto #0

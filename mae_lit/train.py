@@ -25,7 +25,9 @@ from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_pr
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
-from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape, positive_int, HelpFormatter
+from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape, HelpFormatter
+from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults, default_preset, new_config, load_config,
+                     add_config_args, given_settings)
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
@@ -33,9 +35,9 @@ from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFi
 from .eval import frozen_scores
 
 # %% auto #0
-__all__ = ['METHOD_DEFAULTS', 'mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops',
-           'calibrate_steps', 'method_preset', 'build_objective', 'spread_batch', 'default_preset', 'data_shape',
-           'describe_shape', 'pretrain', 'mae_lit_pretrain']
+__all__ = ['mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops', 'calibrate_steps',
+           'method_preset', 'build_objective', 'spread_batch', 'data_shape', 'describe_shape', 'pretrain',
+           'mae_lit_pretrain']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -55,17 +57,6 @@ class SSLLearner(Learner):
         return model.show(xb, getattr(self.dls, 'stats', ([0.], [1.])), n=max_n, seed=seed, **kwargs)
 
 # %% ../nbs/06_train.ipynb #a4c7184c
-# the settings of `mae_lit_pretrain` (explained with `pretrain` below); `ssl_learner` takes its default base lr from them
-_DEFAULTS = dict(method='mae', temperature=None, data='sample', preset='mae_vit_tiny_fmnist', epochs=4, time_budget=None, steps=None, ema=None, pool=None, bs=64, mask_ratio=0.75,
-                 norm_pix=False, norm_pix_eps=1e-2, seed=0, blr=4e-3, warmup_epochs=None, accum=1, size=None, channels=None, device=None,
-                 precision='auto', snapshot_every=2, limit=None, compile=False,
-                 decoder_depth=None, decoder_dim=None, mask_sampler='random', mask_token_in_encoder=False)  # None: the preset's
-
-# per-method settings that replace `_DEFAULTS` (an explicit setting wins); the reasons are in the text below
-METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation split (the default-run section below)
-                   'simclr': dict(blr=1e-3, temperature=0.2),
-                   'ijepa': dict(blr=1e-4, ema=0.996)}  # chosen on the validation split (the I-JEPA chapter)
-
 def ssl_learner(dls,                        # fastai DataLoaders (images-only batches for self-supervised objectives)
                 objective: nn.Module,       # forward(x) -> output with .loss (MAE, SimCLR, I-JEPA, …)
                 blr: float | None = None,   # base learning rate, scaled by the effective batch / 256; default: the method's pretrain default
@@ -83,7 +74,7 @@ def ssl_learner(dls,                        # fastai DataLoaders (images-only ba
     device = torch.device(getattr(dls, 'device', None) or default_device())
     world = getattr(dls.train, 'world_size', 1)  # a sharded loader (`shard_dls`): every step sees `world` per-rank batches
     eff_batch = dls.train.bs * accum * world
-    if blr is None: blr = METHOD_DEFAULTS.get(getattr(objective, 'method', None), {}).get('blr', _DEFAULTS['blr'])  # as `mae_lit_pretrain`
+    if blr is None: blr = METHOD_DEFAULTS.get(getattr(objective, 'method', None), {}).get('blr', RunConfig.blr)  # as `mae_lit_pretrain`
     lr = lr if lr is not None else blr * eff_batch / 256
     opt = partial(torch.optim.AdamW, betas=betas, **({'fused': True} if device.type == 'cuda' else {'foreach': True}))
     extra = [NoSyncAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples; one all-reduce per step under DDP
@@ -164,8 +155,8 @@ def method_preset(method: str, # a registered method: 'mae', 'simclr' or 'ijepa'
     return objective_preset(method, preset)
 
 def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', size: int | None = None, **settings) -> nn.Module:
-    "The objective `pretrain` trains, from its settings (`_DEFAULTS` and `METHOD_DEFAULTS` fill the gaps)."
-    c = argparse.Namespace(**{**_DEFAULTS, **METHOD_DEFAULTS.get(method, {}), **settings, 'method': method, 'preset': preset})
+    "The objective `pretrain` trains, from its settings (`RunConfig`'s defaults and `METHOD_DEFAULTS` fill the gaps)."
+    c = argparse.Namespace(**{**config_defaults(), **METHOD_DEFAULTS.get(method, {}), **settings, 'method': method, 'preset': preset})
     name = method_preset(method, preset)
     with torch.device('meta'): cls = type(create_objective(name))
     kw = cls.run_kwargs(c)  # the objective's own constructor arguments (Objective.run_kwargs)
@@ -179,12 +170,6 @@ def spread_batch(dl, # a fastai DataLoader over a map-style data set
     N = len(dl.dataset)
     b = dl.create_batch(dl.before_batch([dl.do_item(int(i)) for i in np.linspace(0, N - 1, min(n, N)).round()]))
     return dl.after_batch(to_device(b, dl.device))
-
-def default_preset(data, # a data source, as in get_dls
-                   method: str = 'mae', # a registered method
-                  ) -> str:
-    "The backbone `pretrain` uses when none is given: the tiny Fashion-MNIST shape for Fashion-MNIST, the tiny 32×32 one for any other data."
-    return objective_preset(method, 'vit_tiny_fmnist' if is_fmnist(data) else 'vit_tiny_patch4_32')
 
 def data_shape(model: nn.Module, # the objective built for the data
                data,             # its data source
@@ -201,35 +186,16 @@ def describe_shape(s: dict) -> str:
     return (f"{colour}{s['kind']}, {s['channels']} channel{'s' * (s['channels'] > 1)}, {s['img_size'][0]}×{s['img_size'][1]}, "
             f"patch {p} → {s['num_patches']} patches")
 
-def _run_settings(out: Path, resume: bool, cfg: dict) -> tuple[argparse.Namespace, int]:
-    "A run's settings, checked: the given ones over the method's and the package's defaults, or, with `resume`, the run's own (`config.json`); and the world size it ran on."
-    unknown = set(cfg) - set(_DEFAULTS)
-    if unknown: raise TypeError(f'unknown settings {sorted(unknown)}; valid: {sorted(_DEFAULTS)}')
-    saved_world = 1
+def _run_settings(out: Path, resume: bool, cfg: dict) -> tuple[RunConfig, int]:
+    "A run's settings: `new_config` for a new run, or with `resume` the run's own (`load_config`, upgraded from older versions, with what it decided: data shape, length, calibration); and the world size it ran on."
     if resume:
-        if not (out/'config.json').is_file(): raise FileNotFoundError(f'{out}: no run to resume (config.json is missing); start it without --resume')
-        saved = json.loads((out/'config.json').read_text())
-        saved_world = saved.pop('world_size', 1)  # ranks of the run so far
-        if saved.get('channels') is None and saved.get('preset'):  # runs from before channels followed the data: the preset's
-            bb = OBJECTIVE_PRESETS.get(saved['preset'], {}).get('backbone', saved['preset'])
-            saved['channels'] = VIT_CONFIGS.get(bb, {}).get('in_chans')
-        clash = {k: (saved[k], v) for k, v in cfg.items() if k in saved and v is not None and saved[k] != v and k not in ('device', 'compile')}
-        if clash: raise ValueError(f'--resume continues the run as configured; these settings differ from {out/"config.json"}: '
-                                   + ', '.join(f'{k} (run: {a!r}, given: {b!r})' for k, (a, b) in clash.items()))
-        # settings newer than the run take their defaults
-        cfg = {**_DEFAULTS, 'method': 'mae', 'temperature': None, **saved, **{k: v for k, v in cfg.items() if k in ('device', 'compile') and v is not None}}
+        c, extra = load_config(out, cfg)
+        saved_world = extra.pop('world_size', 1)  # ranks of the run so far
+        for k, v in extra.items(): setattr(c, k, v)
     else:
         if (out/'checkpoint.safetensors').exists():
             raise FileExistsError(f'{out} already holds a run; pass --resume to continue it, or choose another --out')
-        method = cfg.get('method') or _DEFAULTS['method']
-        if method not in objective_methods(): raise ValueError(f'unknown method {method!r}; choose one of {", ".join(objective_methods())}')
-        if cfg.get('preset') is None: cfg['preset'] = default_preset(cfg.get('data') or _DEFAULTS['data'], method)
-        cfg = {**_DEFAULTS, **METHOD_DEFAULTS.get(method, {}), **{k: v for k, v in cfg.items() if v is not None}}
-    c = argparse.Namespace(**cfg)
-    c.data = str(c.data)  # a Path works too; config.json keeps text
-    method_preset(c.method, c.preset)  # ValueError naming the valid presets
-    if not 0 <= c.mask_ratio < 1: raise ValueError(f'mask_ratio must be in [0, 1), got {c.mask_ratio}')
-    if c.bs < 1 or c.accum < 1: raise ValueError(f'bs and accum must be positive, got bs={c.bs}, accum={c.accum}')
+        c, saved_world = new_config(**cfg), 1
     c.channels = data_channels(c.data, c.channels)  # the model follows the data: RGB unless every image is grey
     return c, saved_world
 
@@ -290,7 +256,7 @@ def _run_metrics(c, out: Path, learn, model: nn.Module, resume: bool, dist, devi
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
              resume: bool = False,           # continue the run in out from its last checkpoint
              knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
-             **cfg,                          # settings: see _DEFAULTS and mae_lit_pretrain --help
+             **cfg,                          # settings: the fields of RunConfig (see mae_lit_pretrain --help)
             ) -> dict:
     "Pretrain an objective (MAE, SimCLR or I-JEPA) on a data source and write the run folder; returns the metrics."
     out = Path(out)
@@ -320,7 +286,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if getattr(c, 'compile', False):  # opt-in: torch.compile in place (same module, same state-dict names); compiles on the first batch
         model.compile()               # the calibration above timed eager steps; compile time comes on top (tens of seconds)
     cfg = vars(c)
-    if dist.main: atomic_json({**cfg, 'world_size': dist.world_size}, out/'config.json')
+    if dist.main: atomic_json({**cfg, 'world_size': dist.world_size, 'config_version': CONFIG_VERSION}, out/'config.json')
     # the snapshot images: the first validation batch's for Fashion-MNIST, spread over the validation set for other data
     # (a folder's validation items are ordered by class)
     snap_imgs = dls.valid.one_batch()[0][:8] if is_fmnist(c.data) else spread_batch(dls.valid, 8)[0]
@@ -346,80 +312,21 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     return metrics
 
 # %% ../nbs/06_train.ipynb #e541e36a
-def _positive_float(s):
-    v = float(s)
-    if not v > 0: raise argparse.ArgumentTypeError(f'must be a positive number, got {s}')
-    return v
-
-def _ratio(s):
-    v = float(s)
-    if not 0 <= v < 1: raise argparse.ArgumentTypeError(f'must be in [0, 1), got {s}')
-    return v
-
 def mae_lit_pretrain(argv: list[str] | None = None):
     "Console script: pretrain a Masked Autoencoder (or SimCLR, I-JEPA with --method) and write a run folder (see `pretrain`)."
-    d = _DEFAULTS
     p = argparse.ArgumentParser(prog='mae_lit_pretrain', formatter_class=HelpFormatter,
         description='Pretrain a Masked Autoencoder (He et al. 2021; or SimCLR / I-JEPA on the same backbone with --method) and write a run folder with the checkpoint, '
                     'reconstructions.png, loss.png and metrics.json (loss per epoch, wall time, images/s, and kNN accuracy '
                     'of the pretrained encoder vs its random initialisation vs raw pixels). With no arguments: the tiny '
-                    'preset on the Fashion-MNIST sample shipped with the package, a few minutes on a laptop CPU.')
-    p.add_argument('--data', default=d['data'], help="'sample' (embedded Fashion-MNIST subset), 'full' (all of Fashion-MNIST; "
-                   "downloads when missing), 'auto', 'url:NAME' (a fastai URLs data set, e.g. url:IMAGENETTE_160), a folder of images, "
-                   "or a folder of tar shards with train/ and valid/ sub-folders (written by mae_lit.distributed.write_shards; streamed)")
-    p.add_argument('--method', default=d['method'], choices=list(OBJECTIVES),
-                   help='pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023)')
-    p.add_argument('--preset', default=None, choices=sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS}),
-                   help='backbone shape (width, depth, heads, patch, decoder); a MAE preset name selects the same encoder for every '
-                        '--method; image channels and size come from the data and --size (default: mae_vit_tiny_fmnist for '
-                        'Fashion-MNIST, mae_vit_tiny_patch4_32 for other data)')
-    g = p.add_mutually_exclusive_group()
-    g.add_argument('--epochs', type=positive_int, default=None, help=f"number of epochs (default {d['epochs']})")
-    g.add_argument('--budget', '--time-budget', dest='time_budget', type=_positive_float, default=None, metavar='SECONDS',
-                   help='train for this many seconds instead: converted once into a number of steps from the measured seconds per '
-                        'step (recorded in config.json), then exactly that many steps are trained, the last epoch stopping part-way')
-    g.add_argument('--steps', type=positive_int, default=None, help='train exactly this many steps (batches); warm-up and cosine run over them')
-    p.add_argument('--bs', type=positive_int, default=None, help='batch size per step (default per method: '
-                   + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('bs', d['bs'])}" for m in OBJECTIVES) + ')')
-    p.add_argument('--accum', type=positive_int, default=d['accum'], help='gradient accumulation steps (effective batch = bs·accum)')
-    p.add_argument('--mask-ratio', type=_ratio, default=d['mask_ratio'], help='fraction of patches hidden from the encoder (mae only)')
-    p.add_argument('--norm-pix', action=argparse.BooleanOptionalAction, default=d['norm_pix'],
-                   help='predict per-patch normalised pixels (the paper\'s best setting at ImageNet scale; plain pixels won on '
-                        'this package\'s validation split for the short CPU default)')
-    p.add_argument('--norm-pix-eps', type=_positive_float, default=d['norm_pix_eps'],
-                   help='eps added to each patch\'s variance in the norm-pix target (1e-2 keeps near-flat patches from being amplified into noise)')
-    p.add_argument('--decoder-depth', type=positive_int, default=None, help="MAE decoder blocks (default: the preset's; the paper's Table 1a)")
-    p.add_argument('--decoder-dim', type=positive_int, default=None, help="MAE decoder width, a multiple of 4 and of its heads (default: the preset's; Table 1b)")
-    p.add_argument('--mask-sampler', default=d['mask_sampler'], choices=['random', 'block', 'grid'],
-                   help='MAE mask sampling (Table 1f): random (the paper\'s), block (BEiT\'s, at --mask-ratio) or grid (one patch of every 2×2 kept; ignores --mask-ratio)')
-    p.add_argument('--mask-token-in-encoder', action='store_true', help='MAE: the encoder takes every patch, a learned token for each hidden one (Table 1c; about L/K times the encoder work)')
-    p.add_argument('--blr', type=_positive_float, default=None, help='base learning rate; lr = blr·effective batch/256 (default per method: '
-                   + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('blr', d['blr'])}" for m in OBJECTIVES) + '; the MAE paper: 1.5e-4 for 800 epochs at batch 4096)')
-    p.add_argument('--temperature', type=_positive_float, default=None, help=f"NT-Xent temperature (simclr only; default {METHOD_DEFAULTS['simclr']['temperature']})")
-    p.add_argument('--pool', default=None, choices=['cls', 'mean'], help='pooling of the frozen features the run reports (default per method: '
-                   + ', '.join(f"{m} {METHOD_DEFAULTS[m].get('pool', 'its paper' + chr(39) + 's')}" for m in OBJECTIVES) + ')')
-    p.add_argument('--ema', type=_ratio, default=None, help=f"I-JEPA: starting momentum of the target encoder's EMA, rising linearly to 1 (default {METHOD_DEFAULTS['ijepa']['ema']}; 0: scaled to the run length, ema_start)")
-    p.add_argument('--warmup-epochs', type=float, default=d['warmup_epochs'], help='linear warm-up epochs (default: 5%% of the epochs)')
-    p.add_argument('--size', type=positive_int, default=None, help='image side for folder data (default: the preset\'s)')
-    ch = p.add_mutually_exclusive_group()
-    ch.add_argument('--channels', type=int, choices=[1, 3], default=None, help='image channels of the model (default: from the data: '
-                    '3 unless every image is grey)')
-    ch.add_argument('--grey', dest='channels', action='store_const', const=1, help='train a grey model on colour data (same as --channels 1)')
+                    'preset on the Fashion-MNIST sample shipped with the package, a few minutes on a laptop CPU. Every '
+                    'setting is a field of mae_lit.config.RunConfig.')
+    groups = add_config_args(p, methods=OBJECTIVES)  # every RunConfig field, in its order
+    groups['channels'].add_argument('--grey', dest='channels', action='store_const', const=1, help='train a grey model on colour data (same as --channels 1)')
     p.add_argument('--out', default='runs/mae', help='run folder')
-    p.add_argument('--seed', type=int, default=d['seed'], help='seed of initialisation, shuffling, masks and augmentation')
     p.add_argument('--resume', action='store_true', help='continue the run in --out from its last finished epoch')
-    p.add_argument('--device', default=None, help="'cpu', 'cuda', 'cuda:1', … (default: the GPU when there is one)")
-    p.add_argument('--precision', default=d['precision'], choices=['auto', 'bf16', 'fp32'], help='auto: bf16 autocast on CUDA, fp32 on CPU')
-    p.add_argument('--snapshot-every', type=positive_int, default=d['snapshot_every'], help='epochs between reconstruction snapshots')
-    p.add_argument('--limit', type=positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--no-knn', action='store_true', help='skip the frozen evaluation at the end (kNN and linear probe of the pretrained and random-init encoders and raw pixels)')
-    p.add_argument('--compile', action='store_true', default=None, help='torch.compile the model in place: faster steps on a GPU for the '
-                   'larger presets (measured in the Performance chapter), after about a minute of compiling (reported as compile_s)')
     a = p.parse_args(argv)
-    cfg = {k: v for k, v in vars(a).items() if k not in ('out', 'resume', 'no_knn')}
-    if a.resume:  # only what was given explicitly is checked against the run's config
-        given = {k for k in cfg if any(s.lstrip('-').replace('-', '_').split('=')[0] == k for s in (argv if argv is not None else sys.argv[1:]))}
-        cfg = {k: (v if k in given else None) for k, v in cfg.items()}
+    cfg = given_settings(a)  # only what was given: a new run fills in the defaults, a resumed one checks these against its own
     try:
         m = pretrain(a.out, resume=a.resume, knn=not a.no_knn, **cfg)
     except (NonFiniteLossError, FileNotFoundError, FileExistsError, ValueError) as e:
