@@ -4,7 +4,7 @@
 
 # %% ../nbs/11a_ablations.ipynb #42de0343
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import argparse, contextlib, json, math, os, sys, time
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from fastai.torch_core import default_device
 
 from .checkpoints import atomic_json, atomic_path, load_encoder
 from .eval import eval_loaders
-from .config import default_preset
+from .config import RunConfig, default_preset, add_config_args
 from .compare import MARGIN, FINETUNE, Runs, method_rows, baseline_rows, model_shape, paired, t95
 from .distributed import setup_distributed, teardown_distributed
 
@@ -336,20 +336,19 @@ def mae_lit_ablate(argv: list[str] | None = None):
                    help=f'ablations to run, among {", ".join(ABLATIONS)} (default: all)')
     p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
     p.add_argument('--epochs', type=int, default=DEFAULT_EPOCHS, help=f'pretraining epochs of the default run (default: {DEFAULT_EPOCHS})')
-    p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME', an image folder or a folder of tar shards (default: sample)")
-    p.add_argument('--preset', default=None, help='MAE preset (default: mae_vit_tiny_fmnist for Fashion-MNIST, mae_vit_tiny_patch4_32 for other data)')
+    add_config_args(p, ['data', 'preset'])  # as mae_lit_pretrain: the fields of RunConfig
     p.add_argument('--finetune-epochs', type=float, default=FINETUNE['epochs'], metavar='EPOCHS',
                    help=f"fine-tuning epochs of the mask-ratio and decoder-depth runs (default: {FINETUNE['epochs']}; 0: none)")
     p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
-    p.add_argument('--limit', type=int, default=None, help='first N images of each Fashion-MNIST split (quick runs)')
+    add_config_args(p, ['limit'])
     p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into results.csv')
     p.add_argument('--out', default='runs/ablations', help='output folder (default: runs/ablations)')
-    p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
+    add_config_args(p, ['device'])
     a = p.parse_args(argv)
     if a.epochs <= 0: p.error(f'--epochs must be positive, got {a.epochs}')
     if a.finetune_epochs < 0: p.error(f'--finetune-epochs must be 0 or more, got {a.finetune_epochs:g}')
     try:
-        df = ablate(a.out, a.ablations, a.seeds, epochs=a.epochs, data=a.data, preset=a.preset, finetune_epochs=a.finetune_epochs or None,
+        df = ablate(a.out, a.ablations, a.seeds, epochs=a.epochs, data=a.data or RunConfig.data, preset=a.preset, finetune_epochs=a.finetune_epochs or None,
                     linear_epochs=a.linear_epochs, limit=a.limit, device=a.device, collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:
         print(f'mae_lit_ablate: error: {e}', file=sys.stderr); sys.exit(1)

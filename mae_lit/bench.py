@@ -378,14 +378,14 @@ def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.arg
                     'after warm-up, as the median over synchronised rounds; mae_lit implementations and a Hugging Face '
                     'ViTMAEForPreTraining of the same shape run in the same process, so speed claims are ratios measured side by side.')
     p.add_argument('--preset', nargs='+', default=['mae_vit_tiny_fmnist'], choices=list(MAE_PRESETS), help='model presets')
-    p.add_argument('--batch', nargs='+', type=int, default=[256], help='batch size per preset (one value: all presets)')
+    p.add_argument('--bs', '--batch', dest='batch', nargs='+', type=int, default=[256], help='batch size per preset (one value: all presets; --batch: its older name)')
     p.add_argument('--impl', nargs='+', default=None, choices=list(IMPLS),
                    help='implementations (default: mae_lit-eager and hf-sdpa, plus mae_lit-graph on CUDA)')
     p.add_argument('--compile', action='store_true', help='also time mae_lit-compile (torch.compile; its compile time is reported)')
     p.add_argument('--device', default=None, help="'cpu', 'cuda', 'cuda:1' (default: cuda when available)")
     p.add_argument('--precision', default='auto', choices=['auto', 'bf16', 'fp32'], help='auto: bf16 autocast on CUDA, fp32 on the CPU')
     p.add_argument('--warmup', type=int, default=5, help='untimed steps per implementation (the first compiles or captures)')
-    p.add_argument('--seconds', type=float, default=5., help='timing budget per implementation after warm-up')
+    p.add_argument('--budget', '--seconds', dest='seconds', type=float, default=5., metavar='SECONDS', help='timing budget per implementation after warm-up, in seconds (--seconds: its older name)')
     p.add_argument('--max-steps', type=int, default=None, help='cap on timed steps per implementation (quick checks)')
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch\'s choice)')
     p.add_argument('--seed', type=int, default=0, help='seed of weights, batch and masks')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_callbacks.ipynb #ef4ccf5f
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import json, math, random, time
 from pathlib import Path
 

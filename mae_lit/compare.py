@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_compare.ipynb #b6e94e7d
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import argparse, contextlib, copy, io, json, math, os, sys, time
 from functools import partial
 from pathlib import Path
@@ -22,7 +22,7 @@ from .callbacks import Throughput, fit_warmup_cosine
 from .checkpoints import atomic_json, atomic_path, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores)
-from .config import default_preset
+from .config import RunConfig, default_preset, add_config_args
 from .train import pretrain, build_objective, calibrate_steps, OBJECTIVES
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
 
@@ -452,18 +452,13 @@ def mae_lit_compare(argv: list[str] | None = None):
     p.add_argument('--methods', nargs='+', default=list(METHODS), choices=list(METHODS), help='methods to run (default: all)')
     p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
     p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')
-    p.add_argument('--data', default='sample', help="'sample', 'full', 'auto', 'url:NAME', an image folder or a folder of tar shards (default: sample)")
-    p.add_argument('--preset', default=None, help='backbone preset of every method (default: mae_vit_tiny_fmnist for Fashion-MNIST, '
-                   'mae_vit_tiny_patch4_32 for other data); channels and size come from the data, as in mae_lit_pretrain')
-    p.add_argument('--size', type=int, default=None, help="image side of folder data (default: the preset's)")
-    ch = p.add_mutually_exclusive_group()
-    ch.add_argument('--channels', type=int, choices=[1, 3], default=None, help='image channels (default: from the data: 3 unless every image is grey)')
-    ch.add_argument('--grey', dest='channels', action='store_const', const=1, help='grey models on colour data (same as --channels 1)')
+    groups = add_config_args(p, ['data', 'preset', 'size', 'channels'])  # as mae_lit_pretrain: the fields of RunConfig
+    groups['channels'].add_argument('--grey', dest='channels', action='store_const', const=1, help='grey models on colour data (same as --channels 1)')
     p.add_argument('--finetune-epochs', type=float, default=None, metavar='EPOCHS', help='fine-tune every self-supervised encoder of the largest budget for this many epochs of the recipe FINETUNE (default: no fine-tuning)')
-    p.add_argument('--finetune-s', type=float, default=None, metavar='SECONDS', help='... or for this many seconds, converted once to steps (default: no fine-tuning)')
-    p.add_argument('--bs', type=int, default=None, help="batch size of every method (default: each method's own)")
+    p.add_argument('--finetune-budget', '--finetune-s', dest='finetune_s', type=float, default=None, metavar='SECONDS', help='... or for this many seconds, converted once to steps (default: no fine-tuning)')
+    add_config_args(p, ['bs'], methods=OBJECTIVES)
     p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
-    p.add_argument('--limit', type=int, default=None, help='first N images of each Fashion-MNIST split (quick runs)')
+    add_config_args(p, ['limit'])
     p.add_argument('--no-baselines', action='store_true', help='skip the random-init and raw-pixel rows')
     p.add_argument('--settings', default=None, metavar='JSON', help='per-method settings, a JSON file or text, e.g. '
                    '\'{"simclr": {"blr": 3e-3}, "supervised": {"blr": 4e-3}}\' (default: each method\'s own)')
@@ -472,7 +467,7 @@ def mae_lit_compare(argv: list[str] | None = None):
                    'result, only the measured seconds (default: measured before each run)')
     p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into the tables')
     p.add_argument('--out', default='runs/compare', help='output folder (default: runs/compare)')
-    p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
+    add_config_args(p, ['device'])
     a = p.parse_args(argv)
     try:
         settings = json.loads(Path(a.settings).read_text() if a.settings and Path(a.settings).is_file() else a.settings or '{}')
@@ -480,7 +475,7 @@ def mae_lit_compare(argv: list[str] | None = None):
     try: sps = {k: float(v) for k, v in (x.split('=', 1) for x in a.s_per_step or [])}
     except ValueError: p.error(f'--s-per-step takes METHOD=SECONDS pairs, e.g. mae=0.066; got {a.s_per_step}')
     try:
-        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data, preset=a.preset, channels=a.channels, size=a.size, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
+        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data or RunConfig.data, preset=a.preset, channels=a.channels, size=a.size, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
                      bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device, settings=settings, s_per_step=sps,
                      collect_only=a.collect_only)
     except (FileNotFoundError, ValueError) as e:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05a_config.ipynb #c4dc2e0a
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import argparse, dataclasses, json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -129,7 +129,7 @@ def upgrade_config(saved: dict, # a run's config.json, of any version
     return {**config_defaults(), **d, 'config_version': CONFIG_VERSION}
 
 def load_config(out: str | Path, # a run folder
-                given: dict | None = None, # settings given to a resume (None: not given); only `device` and `compile` may differ from the run's
+                given: dict | None = None, # settings given to a resume (None: not given); only device and compile may differ from the run's
                ) -> tuple[RunConfig, dict]:
     "A run's own settings (config.json, upgraded) for resuming it, and what else config.json records (data shape, calibration, world size); a given setting that differs from the run's is an error."
     f = Path(out)/'config.json'
@@ -172,7 +172,7 @@ def add_config_args(p: argparse.ArgumentParser, # the parser to extend
         where.add_argument(*(md.get('flags') or ('--' + f.name.replace('_', '-'),)), **kw)
     return groups
 
-def given_settings(a: argparse.Namespace, # parsed by a parser that `add_config_args` extended
+def given_settings(a: argparse.Namespace, # parsed by a parser that add_config_args extended
                   ) -> dict:
     "The RunConfig settings given on the command line (the others are None)."
     return {k: v for k in config_defaults() if (v := getattr(a, k, None)) is not None}

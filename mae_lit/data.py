@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_data.ipynb #140d81a0
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import gzip, io, os, struct, sys, tarfile, tempfile, argparse, json, random, importlib.resources
 from functools import lru_cache
 from pathlib import Path
@@ -731,7 +731,7 @@ class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
 def mae_lit_data(argv: list[str] | None = None):
     "Console script: describe the Fashion-MNIST copy in use; optionally draw the class grid or rebuild the sample."
     p = argparse.ArgumentParser(prog='mae_lit_data', description=mae_lit_data.__doc__)
-    p.add_argument('--source', default='auto', help="'auto' (full when found, else sample), 'sample', 'full' (downloads when missing), or a folder of IDX files")
+    p.add_argument('--data', '--source', dest='source', default='auto', help="'auto' (full when found, else sample), 'sample', 'full' (downloads when missing), or a folder of IDX files (--source: its older name)")
     p.add_argument('--figure', metavar='PNG', help='write a grid of ten images per class to this PNG file')
     p.add_argument('--build-sample', metavar='NPZ', help='rebuild the class-balanced sample from the full data into this .npz file')
     a = p.parse_args(argv)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_eval.ipynb #72f80248
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import argparse, copy, json, os, sys, tempfile, time
 from functools import partial
 from pathlib import Path
@@ -30,6 +30,7 @@ from .data import get_dls, ssl_augment, is_fmnist, loader_shape, positive_int
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
 from .callbacks import fit_warmup_cosine
 from .distributed import check_device
+from .config import add_config_args
 
 # %% auto #0
 __all__ = ['POOLS', 'PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy',
@@ -478,13 +479,13 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('checkpoint', metavar='RUN_DIR_OR_CHECKPOINT', help='a run folder written by mae_lit_pretrain, or a .safetensors file')
     p.add_argument('--protocol', default='all', choices=[*PROTOCOLS, 'all'], help='which evaluation to run (default: all)')
     p.add_argument('--data', default=None, help="'sample', 'full', 'auto', 'url:NAME' or an image folder (default: the checkpoint's pretraining data)")
-    p.add_argument('--epochs', type=positive_int, default=10, help='fine-tuning epochs; the supervised baseline trains as long (default: 10)')
+    p.add_argument('--finetune-epochs', '--epochs', dest='epochs', type=positive_int, default=10, metavar='EPOCHS',
+                   help='fine-tuning epochs; the supervised baseline trains as long (--epochs: its older name) (default: 10)')
     p.add_argument('--linear-epochs', type=positive_int, default=90, help='linear-probe epochs on pre-extracted features (default: 90)')
     p.add_argument('--linear-lr', type=float, default=1e-2, help='linear-probe peak learning rate, AdamW (default: 0.01)')
     p.add_argument('--bs', type=positive_int, default=256, help='batch size (default: 256)')
     p.add_argument('--seed', type=int, default=0, help='seed of the random baseline, heads, shuffling and drop-path (default: 0)')
     p.add_argument('--out', default=None, help='eval.json path, or a folder for it (default: beside the checkpoint)')
-    p.add_argument('--limit', type=positive_int, default=None, help='use only the first N images of each Fashion-MNIST split (quick runs)')
     p.add_argument('--pool', default=None, choices=['cls', 'mean', 'cls+mean'], help="pooling of the frozen features (default: the one the "
                    "run reports: its recorded pool, else its method's paper's: cls for MAE and SimCLR, mean for I-JEPA)")
     p.add_argument('--split', default='test', choices=['test', 'valid'], help="Fashion-MNIST: score on the test split (report) or on the validation split held out of the training images (choose); default: test")
@@ -495,7 +496,7 @@ def mae_lit_eval(argv: list[str] | None = None):
     p.add_argument('--mix', default=None, choices=list(_MIX), help='fine-tuning MixUp or CutMix (default: neither)')
     p.add_argument('--ft-aug', type=float, default=None, metavar='MIN_SCALE', help='fine-tuning augmentation: random resized crop of at least this area fraction, and flip (default: none)')
     p.add_argument('--no-baselines', action='store_true', help='skip pixels, random init and the supervised ViT')
-    p.add_argument('--device', default=None, help="'cpu', 'cuda', … (default: the GPU when there is one)")
+    add_config_args(p, ['limit', 'device'])  # as every command: the fields of RunConfig
     a = p.parse_args(argv)
     if int(os.environ.get('WORLD_SIZE', 1)) > 1:  # fastai would gather metrics across ranks that have no process group
         p.error(f"runs in one process, but WORLD_SIZE={os.environ['WORLD_SIZE']}: start it without torchrun / accelerate launch "

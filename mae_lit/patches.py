@@ -4,11 +4,7 @@
 
 # %% ../nbs/00_patches.ipynb #ce920390
 from __future__ import annotations
-import math, numbers, warnings
-# fastai, which the later modules import, calls `torch.jit.script` while it is imported, and torch answers with a
-# FutureWarning about its own deprecation that says nothing to a reader of these pages. Every module of the package imports
-# this one before fastai, so it silences that message, raised from that torch module, and nothing else.
-warnings.filterwarnings('ignore', message=r'`torch\.jit\.script` is', category=FutureWarning, module=r'torch\.jit\._script')
+import math, numbers
 import torch
 from torch import Tensor
 from timm.layers import resample_abs_pos_embed, to_2tuple

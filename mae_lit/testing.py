@@ -4,7 +4,7 @@
 
 # %% ../nbs/18_testing.ipynb #426ee4bd
 from __future__ import annotations
-import mae_lit.patches  # first: it silences fastai's torch.jit.script FutureWarning (see 00_patches)
+import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import hashlib, os, socket, sys, time, traceback
 from functools import partial
 
