@@ -19,13 +19,13 @@ from fastai.callback.core import CancelTrainException
 from safetensors.torch import load_file, safe_open
 from .distributed import pg_world_size
 from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, check_state_dict
+from .viz import reconstruction_figure
 
 # %% auto #0
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
            'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit',
-           'to_display', 'image_grid', 'reconstruction_figure', 'ReconstructionSnapshots', 'StepBudget',
-           'fit_warmup_cosine']
+           'ReconstructionSnapshots', 'StepBudget', 'fit_warmup_cosine']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -379,62 +379,6 @@ def resume_fit(learn: Learner,          # built exactly as for the interrupted r
     return meta
 
 # %% ../nbs/05_callbacks.ipynb #504e003e
-def to_display(x: torch.Tensor, stats) -> torch.Tensor:
-    "Normalised `(B, C, H, W)` → `(B, H, W, C)` in [0, 1] for imshow."
-    mean, std = (torch.tensor(s, dtype=x.dtype, device=x.device).view(1, -1, 1, 1) for s in stats)
-    return (x * std + mean).clamp(0, 1).permute(0, 2, 3, 1).cpu()
-
-def image_grid(rows: dict,            # {row name: normalised images (B, C, H, W)}, the same B for every row
-               stats,                 # (mean, std) they were normalised with
-               title: str,            # the figure's title
-               overlay: dict | None = None, # {row name: (B, H, W, 4) RGBA drawn on top of that row}
-              ):
-    "A figure with one row of images per entry of `rows`, their names on the left, optional RGBA overlays."
-    import matplotlib.pyplot as plt
-    n = len(next(iter(rows.values())))
-    fig, axs = plt.subplots(len(rows), n, figsize=(1.3 * n, 1.45 * len(rows) + 0.3), squeeze=False)
-    for r, (name, t) in enumerate(rows.items()):
-        disp = to_display(t.float(), stats)
-        for j in range(n):
-            ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
-            d = disp[j]; ax.imshow(d[..., 0] if d.shape[-1] == 1 else d, cmap='gray', vmin=0, vmax=1)
-            if overlay and name in overlay: ax.imshow(overlay[name][j])
-        axs[r, 0].set_ylabel(name, fontsize=9)
-    fig.suptitle(title, fontsize=10); fig.tight_layout()
-    return fig
-
-@torch.no_grad()
-def reconstruction_figure(model,                  # an objective with reconstruct(imgs, noise=...) (MAE)
-                          imgs: torch.Tensor,     # normalised images (B, C, H, W)
-                          stats: tuple,           # (mean, std) used to normalise them
-                          n: int = 8,             # images to show
-                          seed: int = 0,          # seed of the masking noise
-                          title: str | None = None):
-    "Four rows — original, masked, reconstruction, reconstruction with the visible patches pasted — for `n` images."
-    import matplotlib.pyplot as plt
-    if not hasattr(model, 'reconstruct'):
-        raise TypeError(f'{type(model).__name__} has no `reconstruct` method: reconstructions need a pixel decoder (MAE)')
-    imgs = torch.Tensor(imgs[:n]).as_subclass(torch.Tensor).to(next(model.parameters()).device)
-    g = torch.Generator().manual_seed(seed)
-    noise = torch.rand(len(imgs), model.num_patches, generator=g).to(imgs.device)
-    was = model.training; model.eval()
-    try: rec = model.reconstruct(imgs, noise=noise)
-    finally: model.train(was)
-    rows = {'original': imgs, 'masked': rec['masked'], 'reconstruction': rec['recon'], 'visible pasted': rec['pasted']}
-    hidden = rec['mask_img'].permute(0, 2, 3, 1).cpu().bool()        # (B, H, W, 1) True where hidden
-    fig, axs = plt.subplots(4, len(imgs), figsize=(1.3 * len(imgs), 5.6), squeeze=False)
-    for r, (name, t) in enumerate(rows.items()):
-        disp = to_display(t.float(), stats)
-        if name == 'masked': disp = torch.where(hidden, torch.full_like(disp, 0.5), disp)
-        for j in range(len(imgs)):
-            ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
-            d = disp[j]
-            ax.imshow(d[..., 0] if d.shape[-1] == 1 else d, cmap='gray', vmin=0, vmax=1)
-        axs[r, 0].set_ylabel(name, fontsize=9)
-    fig.suptitle(title or f'MAE reconstructions (mask ratio {rec.get("mask_ratio", float("nan")):.2f}; grey = hidden)', fontsize=10)
-    fig.tight_layout()
-    return fig
-
 class ReconstructionSnapshots(Callback):
     "Every `every` epochs, save (and in a notebook show) `reconstruction_figure` of the same images with the same mask."
     order, run_valid = 80, False

@@ -10,18 +10,14 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, Objective, register_objective, PresetView
-from .callbacks import image_grid
+from .viz import image_grid
+from .augment import uniform_draws, random_resized_crop_flip
 
 # %% auto #0
-__all__ = ['SIMCLR_PRESETS', 'random_resized_crop_flip', 'SimCLRAugment', 'nt_xent', 'SimCLROutput', 'SimCLR',
-           'simclr_vit_tiny_fmnist', 'simclr_vit_ref_fmnist', 'simclr_vit_tiny_patch4_32', 'create_simclr']
+__all__ = ['SIMCLR_PRESETS', 'SimCLRAugment', 'nt_xent', 'SimCLROutput', 'SimCLR', 'simclr_vit_tiny_fmnist',
+           'simclr_vit_ref_fmnist', 'simclr_vit_tiny_patch4_32', 'create_simclr']
 
 # %% ../nbs/09_contrastive.ipynb #2cdc2423
-def _uniform(n:int, lo:float, hi:float, generator, device) -> Tensor:
-    "`n` draws of U(lo, hi) from `generator` (moved to `device`) or from `device`'s global generator: (n,)"
-    if generator is None: return torch.rand(n, device=device) * (hi - lo) + lo
-    return (torch.rand(n, generator=generator, device=generator.device) * (hi - lo) + lo).to(device)
-
 _LUMA = (0.299, 0.587, 0.114)  # ITU-R BT.601 weights of R, G, B, as in PIL's convert('L')
 
 def _grey(x:Tensor) -> Tensor:
@@ -36,29 +32,6 @@ def _gaussian_kernels(sigma:Tensor,  # (N,) standard deviations in pixels
     r = torch.arange(size, device=sigma.device, dtype=sigma.dtype) - (size - 1) / 2  # (size,) offsets from the centre
     k = torch.exp(-r[None] ** 2 / (2 * sigma[:, None] ** 2))  # (N, size)
     return k / k.sum(1, keepdim=True)
-
-def random_resized_crop_flip(imgs:Tensor,  # images (B, C, H, W), float
-                             scale:tuple=(0.2, 1.0),  # range of the crop's share of the image area
-                             ratio:tuple=(3/4, 4/3),  # range of the crop's width/height (log-uniform)
-                             flip_p:float=0.5,  # probability of a horizontal flip
-                             size:tuple|None=None,  # output (H, W); None: the input's
-                             mode:str='bilinear',  # resampling: 'bilinear' or 'bicubic'
-                             generator=None,  # source of the random draws; None: the device's global generator
-                            ) -> Tensor:  # (B, C, *size)
-    "Random resized crop + horizontal flip, a different crop for every image, as one affine resampling: (B, C, H, W) -> (B, C, h, w)"
-    B, C, H, W = imgs.shape
-    u = lambda lo, hi: _uniform(B, lo, hi, generator, imgs.device)
-    area = u(*scale)  # (B,) share of the image area
-    r = torch.exp(u(math.log(ratio[0]), math.log(ratio[1])))  # (B,) width/height in pixels, log-uniform
-    w = torch.sqrt(area * r * H / W).clamp(max=1.)  # (B,) crop width as a share of the image width
-    h = torch.sqrt(area / r * W / H).clamp(max=1.)  # (B,) crop height as a share of the image height
-    cx, cy = u(-1., 1.) * (1 - w), u(-1., 1.) * (1 - h)  # (B,) crop centre in [-1, 1] coordinates, crop inside the image
-    sign = torch.where(u(0., 1.) < flip_p, -1., 1.)  # (B,) -1 = flip: x runs backwards through the crop
-    zero = torch.zeros_like(w)
-    theta = torch.stack([torch.stack([w * sign, zero, cx], 1), torch.stack([zero, h, cy], 1)], 1)  # (B, 2, 3)
-    out = (B, C, *(size or (H, W)))
-    grid = F.affine_grid(theta.to(imgs.dtype), list(out), align_corners=False)  # (B, h, w, 2) where to sample
-    return F.grid_sample(imgs, grid, mode=mode, padding_mode='border', align_corners=False)
 
 class SimCLRAugment(nn.Module):
     "SimCLR views for grey or colour batches, vectorised on the device: imgs (B, C, H, W) -> one random view (B, C, H, W)"
@@ -97,7 +70,7 @@ class SimCLRAugment(nn.Module):
     def jitter(self, imgs:Tensor, generator=None) -> Tensor:
         "Brightness about the black level, then contrast about the mean, each image with probability `jitter_p`; colour images also saturation and, with probability `grey_p`, grey: (B, C, H, W)"
         B, dev = imgs.shape[0], imgs.device
-        u = lambda lo, hi: _uniform(B, lo, hi, generator, dev).view(B, 1, 1, 1).to(imgs.dtype)
+        u = lambda lo, hi: uniform_draws(B, lo, hi, generator, dev).view(B, 1, 1, 1).to(imgs.dtype)
         on = (u(0., 1.) < self.jitter_p).to(imgs.dtype)  # (B, 1, 1, 1) 1 = jitter this image
         b = 1 + on * (u(1 - self.brightness, 1 + self.brightness) - 1)  # (B, 1, 1, 1) factor 1 where off
         c = 1 + on * (u(1 - self.contrast, 1 + self.contrast) - 1)
@@ -115,8 +88,8 @@ class SimCLRAugment(nn.Module):
         "Gaussian blur with a random sigma per image, applied with probability `blur_p`: (B, C, H, W) -> (B, C, H, W)"
         B, C, H, W = imgs.shape
         k = self.blur_kernel or max(3, (int(0.1 * min(H, W)) // 2) * 2 + 1)  # odd, ~10 % of the side
-        sigma = _uniform(B, *self.blur_sigma, generator, imgs.device)  # (B,)
-        on = (_uniform(B, 0., 1., generator, imgs.device) < self.blur_p).view(B, 1, 1, 1)  # (B, 1, 1, 1)
+        sigma = uniform_draws(B, *self.blur_sigma, generator, imgs.device)  # (B,)
+        on = (uniform_draws(B, 0., 1., generator, imgs.device) < self.blur_p).view(B, 1, 1, 1)  # (B, 1, 1, 1)
         ker = _gaussian_kernels(sigma, k).to(imgs.dtype).repeat_interleave(C, 0)  # (B*C, k): one kernel per image, per channel
         x = imgs.reshape(1, B * C, H, W)  # every (image, channel) its own group
         x = F.pad(x, (k // 2, k // 2, k // 2, k // 2), mode='reflect')

@@ -29,25 +29,17 @@ from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape, positive_int
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
 from .callbacks import fit_warmup_cosine
+from .viz import normalize_images
 from .distributed import check_device
 from .config import add_config_args
 
 # %% auto #0
-__all__ = ['POOLS', 'PROTOCOLS', 'normalize_images', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy',
-           'dl_features', 'knn_report', 'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner',
-           'linear_accuracy', 'eval_loaders', 'frozen_scores', 'ViTClassifier', 'classifier_from_encoder',
-           'layer_decay_groups', 'finetune_learner', 'finetune_accuracy', 'evaluate', 'eval_table', 'mae_lit_eval']
+__all__ = ['POOLS', 'PROTOCOLS', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
+           'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy', 'eval_loaders',
+           'frozen_scores', 'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner',
+           'finetune_accuracy', 'evaluate', 'eval_table', 'mae_lit_eval']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
-def normalize_images(x: torch.Tensor,     # uint8 images (B, H, W) or (B, C, H, W)
-                     stats: tuple,         # (mean, std) per channel on the 0-1 scale (e.g. dls.stats)
-                     device=None,          # where the float batch goes
-                    ) -> torch.Tensor:
-    "uint8 images → normalised float `(B, C, H, W)`, the same transform the training loaders apply."
-    if x.ndim == 3: x = x[:, None]
-    mean, std = (torch.tensor(s, dtype=torch.float32, device=device).view(1, -1, 1, 1) for s in stats)
-    return (x.to(device).float() / 255 - mean) / std
-
 @torch.no_grad()
 def extract_features(encoder,              # has features(imgs, pool) -> (B, D) (ViTEncoder and every objective here)
                      x: torch.Tensor,      # uint8 images (N, H, W) or (N, C, H, W)
@@ -79,21 +71,24 @@ def knn_predict(train_f: torch.Tensor,  # training features (N, D)
                 T: float = 0.07,        # temperature of the vote weights exp(sim / T)
                 num_classes: int | None = None, # default: train_y.max() + 1
                 chunk: int = 1024,      # test rows per similarity block (bounds memory at chunk × N)
-               ) -> torch.Tensor:
-    "Weighted kNN (DINO): cosine similarity, top-`k` neighbours, votes weighted by `exp(sim / T)`; returns labels `(M,)`."
+                evidence: bool = False, # also return each vote's evidence
+               ) -> torch.Tensor | dict:
+    "Weighted kNN (DINO): cosine similarity, top-`k` neighbours, votes weighted by `exp(sim / T)`; returns labels `(M,)`, or with `evidence` a dict of `(M,)` tensors: 'pred', 'conf' (the winning vote share) and 'sim' (the mean top-`k` cosine)."
     if train_f.ndim != 2 or test_f.ndim != 2 or train_f.shape[1] != test_f.shape[1]:
         raise ValueError(f'features must be (N, D) and (M, D) with the same D, got {tuple(train_f.shape)} and {tuple(test_f.shape)}')
     if len(train_f) != len(train_y): raise ValueError(f'{len(train_f)} training features but {len(train_y)} labels')
     k = min(k, len(train_f))
     C = num_classes or int(train_y.max()) + 1
     tr = F.normalize(train_f.float(), dim=1)
-    preds = []
+    preds, conf, sims = [], [], []
     for i in range(0, len(test_f), chunk):
         sim = F.normalize(test_f[i:i + chunk].float(), dim=1) @ tr.T             # (m, N) cosine similarities
         top_sim, top_idx = sim.topk(k, dim=1)                                     # (m, k)
         votes = torch.zeros(len(sim), C, dtype=sim.dtype, device=sim.device)
         votes.scatter_add_(1, train_y[top_idx].to(sim.device), (top_sim / T).exp())  # (m, C) weighted class votes
-        preds.append(votes.argmax(1))
+        share, pred = (votes / votes.sum(1, keepdim=True)).max(1)
+        preds.append(pred); conf.append(share); sims.append(top_sim.mean(1))
+    if evidence: return {'pred': torch.cat(preds), 'conf': torch.cat(conf), 'sim': torch.cat(sims)}
     return torch.cat(preds)
 
 def knn_accuracy(train_f, train_y, test_f, test_y, k: int = 20, T: float = 0.07, **kwargs) -> float:
@@ -120,17 +115,6 @@ def dl_features(dl,                  # a labelled fastai loader without augmenta
         if encoder is not None: encoder.train(was)
     return torch.cat(feats), torch.cat(labels)
 
-def knn_report(ldls,                  # labelled DataLoaders without augmentation (train = neighbours, valid = queries)
-               encoders: dict,         # name -> encoder
-               pixels: str | None = None, # also report raw pixels under this name
-               k: int = 20, T: float = 0.07, pool: str = 'cls',
-              ) -> dict:
-    "kNN accuracy (fractions) of each encoder, and optionally of raw pixels, with the training split as neighbours."
-    res = {}
-    for name, enc in ([(pixels, None)] if pixels else []) + list(encoders.items()):
-        (trf, trl), (tef, tel) = dl_features(ldls.train.new(shuffle=False, drop_last=False), enc, pool), dl_features(ldls.valid, enc, pool)
-        res[name] = knn_accuracy(trf, trl, tef, tel, k=k, T=T)
-    return res
 
 # %% ../nbs/07_eval.ipynb #b172565a
 class LinearProbe(nn.Sequential):

@@ -16,8 +16,8 @@ from fastcore.basics import patch
 
 from .mae import MaskedAutoencoder, load_mae
 from .masking import MASK_SAMPLERS, Masks
-from .callbacks import to_display
-from .eval import normalize_images
+from .viz import to_display
+from .viz import normalize_images
 from .data import image_stats, fashion_mnist, folder_dls, data_kind, is_fmnist, FMNIST_CLASSES
 
 # %% auto #0

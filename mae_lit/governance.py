@@ -14,9 +14,10 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from .mae import MaskedAutoencoder
-from .eval import normalize_images, extract_features
+from .eval import extract_features, knn_predict
+from .viz import normalize_images
 from .data import image_stats, fashion_mnist
-from .callbacks import to_display
+from .viz import to_display
 
 # %% auto #0
 __all__ = ['folder_card', 'invert', 'rotate', 'add_noise', 'digits_28', 'shifted_sets', 'hidden_patch_errors', 'knn_scores',
@@ -183,16 +184,8 @@ def knn_scores(train_f: Tensor,  # training features (N, D): the neighbours
                T: float = 0.07,  # temperature of the vote weights exp(sim / T)
                num_classes: int | None = None, # default: train_y.max() + 1
               ) -> dict:
-    "`knn_predict`'s weighted cosine kNN with its evidence, each `(M,)`: 'pred', 'conf' (winning vote share) and 'sim' (mean top-`k` cosine)."
-    if train_f.ndim != 2 or test_f.ndim != 2 or train_f.shape[1] != test_f.shape[1]:
-        raise ValueError(f'features must be (N, D) and (M, D) with the same D, got {tuple(train_f.shape)} and {tuple(test_f.shape)}')
-    if len(train_f) != len(train_y): raise ValueError(f'{len(train_f)} training features but {len(train_y)} labels')
-    k, C = min(k, len(train_f)), num_classes or int(train_y.max()) + 1
-    sim = F.normalize(test_f.float(), dim=1) @ F.normalize(train_f.float(), dim=1).T             # (M, N) cosine similarities
-    top_sim, top_idx = sim.topk(k, dim=1)                                                         # (M, k)
-    votes = torch.zeros(len(sim), C).scatter_add_(1, train_y[top_idx].cpu(), (top_sim / T).exp().cpu())  # (M, C)
-    conf, pred = (votes / votes.sum(1, keepdim=True)).max(1)
-    return {'pred': pred, 'conf': conf, 'sim': top_sim.mean(1).cpu()}
+    "`knn_predict`'s weighted cosine kNN with its evidence, each `(M,)` on the CPU: 'pred', 'conf' (winning vote share) and 'sim' (mean top-`k` cosine)."
+    return {n: v.cpu() for n, v in knn_predict(train_f, train_y, test_f, k=k, T=T, num_classes=num_classes, evidence=True).items()}
 
 def auroc(pos: Tensor,  # scores that should rank high (P,)
           neg: Tensor,  # scores that should rank low (Q,)

@@ -13,8 +13,9 @@ from torch import nn, Tensor
 from .patches import get_2d_sincos_pos_embed
 from .masking import Masks, MultiBlockMasking, gather_tokens
 from .vit import ViTEncoder, VIT_CONFIGS, EncoderShape, Objective, vit_blocks, init_vit_module, register_objective, PresetView
-from .callbacks import EMATarget, TargetSpread, image_grid
-from .data import ssl_augment
+from .callbacks import EMATarget, TargetSpread
+from .viz import image_grid
+from .augment import ssl_augment
 
 # %% auto #0
 __all__ = ['IJEPA_PRESETS', 'JEPAPredictor', 'IJEPAOutput', 'IJEPA', 'ijepa_vit_tiny_fmnist', 'ijepa_vit_ref_fmnist',

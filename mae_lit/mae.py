@@ -14,7 +14,8 @@ from .masking import Masks, RandomMasking, GridMasking, MASK_SAMPLERS, gather_to
 from pathlib import Path
 from .vit import ViTEncoder, VIT_CONFIGS, Objective, vit_blocks, init_vit_module, register_objective, PresetView
 from .checkpoints import resolve_checkpoint, check_state_dict
-from .callbacks import ReconstructionSnapshots, reconstruction_figure
+from .callbacks import ReconstructionSnapshots
+from .viz import reconstruction_figure
 
 # %% auto #0
 __all__ = ['PAPER_DECODER', 'MAE_PRESETS', 'MAEOutput', 'MaskedAutoencoder', 'norm_pix_target', 'mae_vit_base_patch16',

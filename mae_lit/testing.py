@@ -5,6 +5,7 @@
 # %% ../nbs/18_testing.ipynb #426ee4bd
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
+from pathlib import Path
 import hashlib, os, socket, sys, time, traceback
 from functools import partial
 
@@ -20,15 +21,47 @@ from fastai.callback.training import GradientAccumulation
 from fastai.torch_core import rank_distrib, num_distrib
 from .masking import MaskSampler, random_masking
 from .mae import create_mae
-from .data import fmnist_dls
+from .fmnist import fmnist_dls
 from .checkpoints import unwrap_model
 from .callbacks import ObjectiveCallback, objective_loss, StopOnNonFinite, NonFiniteLossError
 from .distributed import (setup_distributed, teardown_distributed, all_gather_object, seed_of, shard_dls, ddp_ctx,
                                  NoSyncAccumulation)
 
 # %% auto #0
-__all__ = ['count_host_reads', 'param_digest', 'ParamSyncCheck', 'GlobalBatchMasking', 'free_port', 'spawn_local',
-           'ddp_equivalence']
+__all__ = ['SKIMAGE_PHOTOS', 'photo_crops', 'count_host_reads', 'param_digest', 'ParamSyncCheck', 'GlobalBatchMasking',
+           'free_port', 'spawn_local', 'ddp_equivalence']
+
+# %% ../nbs/18_testing.ipynb #a91d8321
+SKIMAGE_PHOTOS = {'astronaut': 'astronaut.png', 'cat': 'chelsea.png', 'coffee': 'coffee.png', 'rocket': 'rocket.jpg',
+                  'galaxies': 'hubble_deep_field.jpg', 'retina': 'retina.jpg', 'tissue': 'ihc.png', 'motorcycle': 'motorcycle_left.png'}
+
+def photo_crops(out: str | Path,          # folder to write: out/train/<class>/*.jpg and out/valid/<class>/*.jpg
+                n_train: int = 150,       # training crops per photograph
+                n_valid: int = 40,        # validation crops per photograph
+                photos: dict = SKIMAGE_PHOTOS, # class name -> file in scikit-image's data folder
+                grey: bool = False,       # save the crops grey (PIL mode L)
+                scale: tuple = (0.12, 0.3), # crop side as a fraction of the photograph's short side
+                seed: int = 0,            # seed of the crop positions and sizes
+               ) -> Path:
+    "A labelled folder of real photographs: square crops of scikit-image's sample photographs, one class per photograph, train and valid from disjoint parts."
+    import importlib.util
+    from PIL import Image
+    spec = importlib.util.find_spec('skimage')
+    if spec is None: raise ImportError("photo_crops needs the sample photographs of scikit-image: pip install scikit-image")
+    src = Path(spec.origin).parent/'data'
+    out, rng = Path(out), np.random.default_rng(seed)
+    for name, fn in photos.items():
+        if not (src/fn).is_file(): raise FileNotFoundError(f'{src/fn} is missing from your scikit-image; choose photos among {sorted(p.name for p in src.glob("*.*g"))}')
+        with Image.open(src/fn) as im: a = np.asarray(im.convert('RGB'))
+        H, W = a.shape[:2]; cut = int(0.75 * W)
+        for split, n, (x0, x1) in (('train', n_train, (0, cut)), ('valid', n_valid, (cut, W))):
+            d = out/split/name; d.mkdir(parents=True, exist_ok=True)
+            for i in range(n):
+                s = min(int(rng.uniform(*scale) * min(H, W)), x1 - x0, H)
+                y, x = int(rng.integers(0, H - s + 1)), int(rng.integers(x0, x1 - s + 1))
+                crop = Image.fromarray(a[y:y + s, x:x + s])
+                (crop.convert('L') if grey else crop).save(d/f'{name}-{i:04d}.jpg', quality=90)
+    return out
 
 # %% ../nbs/18_testing.ipynb #004f7619
 _HOST_READS = ('item', 'cpu', 'tolist', 'numpy', '__float__', '__int__', '__bool__')

@@ -32,7 +32,8 @@ from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
-                               NonFiniteLossError, objective_loss, reconstruction_figure, to_display)
+                               NonFiniteLossError, objective_loss)
+from .viz import reconstruction_figure, to_display
 from .eval import frozen_scores
 
 # %% auto #0

@@ -10,13 +10,68 @@ import torch
 import torch.nn.functional as F
 from torch import nn, Tensor
 
-from .mae import MaskedAutoencoder
-from .callbacks import reconstruction_figure, to_display
-from .eval import normalize_images
+
 
 # %% auto #0
-__all__ = ['reconstruction_grid', 'mask_ratio_figure', 'attention_maps', 'cls_attention', 'attention_figure', 'embed_2d',
-           'embedding_figure']
+__all__ = ['normalize_images', 'to_display', 'image_grid', 'reconstruction_figure', 'reconstruction_grid', 'mask_ratio_figure',
+           'attention_maps', 'cls_attention', 'attention_figure', 'embed_2d', 'embedding_figure']
+
+# %% ../nbs/08_viz.ipynb #d22dfdff
+def normalize_images(x: torch.Tensor,     # uint8 images (B, H, W) or (B, C, H, W)
+                     stats: tuple,         # (mean, std) per channel on the 0-1 scale (e.g. dls.stats)
+                     device=None,          # where the float batch goes
+                    ) -> torch.Tensor:
+    "uint8 images → normalised float `(B, C, H, W)`, the same transform the training loaders apply."
+    if x.ndim == 3: x = x[:, None]
+    mean, std = (torch.tensor(s, dtype=torch.float32, device=device).view(1, -1, 1, 1) for s in stats)
+    return (x.to(device).float() / 255 - mean) / std
+
+def to_display(x: torch.Tensor, stats) -> torch.Tensor:
+    "Normalised `(B, C, H, W)` → `(B, H, W, C)` in [0, 1] for imshow."
+    mean, std = (torch.tensor(s, dtype=x.dtype, device=x.device).view(1, -1, 1, 1) for s in stats)
+    return (x * std + mean).clamp(0, 1).permute(0, 2, 3, 1).cpu()
+
+def image_grid(rows: dict,            # {row name: normalised images (B, C, H, W)}, the same B for every row
+               stats,                 # (mean, std) they were normalised with
+               title: str,            # the figure's title
+               overlay: dict | None = None, # {row name: (B, H, W, 4) RGBA drawn on top of that row}
+              ):
+    "A figure with one row of images per entry of `rows`, their names on the left, optional RGBA overlays."
+    import matplotlib.pyplot as plt
+    n = len(next(iter(rows.values())))
+    fig, axs = plt.subplots(len(rows), n, figsize=(1.3 * n, 1.45 * len(rows) + 0.3), squeeze=False)
+    for r, (name, t) in enumerate(rows.items()):
+        disp = to_display(t.float(), stats)
+        for j in range(n):
+            ax = axs[r, j]; ax.set_xticks([]); ax.set_yticks([])
+            d = disp[j]; ax.imshow(d[..., 0] if d.shape[-1] == 1 else d, cmap='gray', vmin=0, vmax=1)
+            if overlay and name in overlay: ax.imshow(overlay[name][j])
+        axs[r, 0].set_ylabel(name, fontsize=9)
+    fig.suptitle(title, fontsize=10); fig.tight_layout()
+    return fig
+
+@torch.no_grad()
+def reconstruction_figure(model,                  # an objective with reconstruct(imgs, noise=...) (MAE)
+                          imgs: torch.Tensor,     # normalised images (B, C, H, W)
+                          stats: tuple,           # (mean, std) used to normalise them
+                          n: int = 8,             # images to show
+                          seed: int = 0,          # seed of the masking noise
+                          title: str | None = None):
+    "Four rows — original, masked, reconstruction, reconstruction with the visible patches pasted — for `n` images."
+    if not hasattr(model, 'reconstruct'):
+        raise TypeError(f'{type(model).__name__} has no `reconstruct` method: reconstructions need a pixel decoder (MAE)')
+    imgs = torch.Tensor(imgs[:n]).as_subclass(torch.Tensor).to(next(model.parameters()).device)
+    g = torch.Generator().manual_seed(seed)
+    noise = torch.rand(len(imgs), model.num_patches, generator=g).to(imgs.device)
+    was = model.training; model.eval()
+    try: rec = model.reconstruct(imgs, noise=noise)
+    finally: model.train(was)
+    rows = {'original': imgs, 'masked': rec['masked'], 'reconstruction': rec['recon'], 'visible pasted': rec['pasted']}
+    hidden = rec['mask_img'].permute(0, 2, 3, 1).cpu().float()        # (B, H, W, 1) 1 where hidden
+    grey = torch.cat([torch.full_like(hidden, 0.5).expand(-1, -1, -1, 3), hidden], -1)  # (B, H, W, 4) opaque grey on hidden patches
+    return image_grid(rows, stats, title or f'MAE reconstructions (mask ratio {rec.get("mask_ratio", float("nan")):.2f}; grey = hidden)',
+                      overlay={'masked': grey})
+
 
 # %% ../nbs/08_viz.ipynb #f42bc60c
 def _model_input(imgs: Tensor, stats: tuple, device) -> Tensor:
@@ -25,7 +80,7 @@ def _model_input(imgs: Tensor, stats: tuple, device) -> Tensor:
     return torch.Tensor(imgs).as_subclass(torch.Tensor).to(device)
 
 @torch.no_grad()
-def reconstruction_grid(model: MaskedAutoencoder,  # has reconstruct (an MAE)
+def reconstruction_grid(model: nn.Module,  # has reconstruct (an MAE)
                         imgs: Tensor,              # uint8 (B, H, W) / (B, C, H, W), or normalised float (B, C, H, W)
                         stats: tuple,              # (mean, std) of the training data
                         n: int = 8,                # images (columns)
@@ -42,7 +97,7 @@ def reconstruction_grid(model: MaskedAutoencoder,  # has reconstruct (an MAE)
     finally: model.mask_ratio = old
 
 @torch.no_grad()
-def mask_ratio_figure(model: MaskedAutoencoder,   # has reconstruct (an MAE)
+def mask_ratio_figure(model: nn.Module,   # has reconstruct (an MAE)
                       imgs: Tensor,               # a few images, uint8 or normalised float
                       stats: tuple,               # (mean, std) of the training data
                       ratios=(0.25, 0.5, 0.75, 0.9), # mask ratios (columns)
