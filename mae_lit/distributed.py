@@ -73,6 +73,10 @@ def setup_distributed(device: str | torch.device | None = None, # 'cpu', 'cuda',
     info = DistInfo(rank, local, ws, dev)
     if ws > 1:
         info.backend = 'nccl' if dev.type == 'cuda' else 'gloo'
+        if dev.type == 'cpu' and not os.environ.get('OMP_NUM_THREADS'):  # CPU ranks share the cores: each takes its part
+            cores = len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+            n = max(1, cores // int(os.environ.get('LOCAL_WORLD_SIZE', ws)))
+            os.environ['OMP_NUM_THREADS'] = str(n); torch.set_num_threads(n)  # (accelerate would do the same, with a warning)
         if not tdist.is_initialized():
             for k in ('MASTER_ADDR', 'MASTER_PORT'):
                 if k not in os.environ: raise ValueError(f'WORLD_SIZE={ws} but {k} is not set: start the job with torchrun or accelerate launch')

@@ -363,6 +363,17 @@ def _eval_dls(data: str, cfg: dict, split: str, limit, bs: int, device, seed: in
         raise ValueError(f"the data {data!r} give images {shape} but the encoder takes {(cfg['in_chans'], *tuple(cfg['img_size']))}")
     return ldls, dl_kw
 
+def _eval_frozen(encs, ldls, protos, pool, knn_kw: dict, linear_kw: dict, res: dict, secs: dict, say):
+    "kNN and linear probe of each (suffix, encoder) of `encs` (None: raw pixels) into `res`, with their seconds in `secs`."
+    train_dl = ldls.train.new(shuffle=False, drop_last=False)
+    for suffix, e in encs:
+        say(f"{' and '.join(p for p in ('knn', 'linear') if p in protos)} on frozen features: {dict(_pixels='raw pixels', _random='the random-init encoder').get(suffix, 'the encoder')} ({pool})")
+        t = time.perf_counter()
+        (trf, trl), (tef, tel) = dl_features(train_dl, e, pool), dl_features(ldls.valid, e, pool)
+        if 'knn' in protos: res['knn' + suffix] = knn_accuracy(trf, trl, tef, tel, **knn_kw)
+        if 'linear' in protos: res['linear' + suffix] = linear_accuracy(trf, trl, tef, tel, **linear_kw)
+        secs['frozen' + suffix] = time.perf_counter() - t
+
 def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a .safetensors file, or a model in memory (an objective or an encoder)
              protocol='all',            # 'knn', 'linear', 'finetune', 'all', or a list of them
              data: str | None = None,   # as in get_dls; default: the data the checkpoint was pretrained on, else 'sample'
@@ -385,6 +396,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
              device=None,               # default: the GPU when there is one
              out: str | Path | None = None, # where to write eval.json (a file or a folder); default: beside the checkpoint
              write: bool = True,        # write eval.json
+             verbose: bool = False,     # print a line as each stage starts (mae_lit_eval does)
             ) -> dict:
     "Evaluate a checkpoint's encoder with kNN, a linear probe and/or fine-tuning, with baselines; writes and returns `eval.json`."
     t0, protos = time.perf_counter(), _protocols(protocol)
@@ -401,29 +413,20 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
     ldls, dl_kw = _eval_dls(data, cfg, split, limit, bs, device, seed)
     C, res, secs = len(ldls.classes), {}, {}
+    say = (lambda m: print(m, flush=True)) if verbose else (lambda m: None)
     if {'knn', 'linear'} & set(protos):
         encs = ([('_pixels', None), ('_random', random_encoder(cfg, seed, device))] if baselines else []) + [('', enc)]
-        train_dl = ldls.train.new(shuffle=False, drop_last=False)
-        for suffix, e in encs:
-            t = time.perf_counter()
-            (trf, trl), (tef, tel) = dl_features(train_dl, e, pool), dl_features(ldls.valid, e, pool)
-            if 'knn' in protos: res['knn' + suffix] = knn_accuracy(trf, trl, tef, tel, k=k, T=T, num_classes=C)
-            if 'linear' in protos:
-                res['linear' + suffix] = linear_accuracy(trf, trl, tef, tel, epochs=linear_epochs, lr=linear_lr,
-                                                          bs=bs, seed=seed, num_classes=C, device=device)
-            secs['frozen' + suffix] = time.perf_counter() - t
+        _eval_frozen(encs, ldls, protos, pool, dict(k=k, T=T, num_classes=C), dict(epochs=linear_epochs, lr=linear_lr, bs=bs, seed=seed,
+                     num_classes=C, device=device), res, secs, say)
     if 'finetune' in protos:
         fdls = get_dls(data, labels=True, aug=ssl_augment(tuple(cfg['img_size']), min_scale=ft_aug) if ft_aug else False, bs=bs, **dl_kw)
         ft = dict(epochs=epochs, seed=seed, blr=blr, smoothing=smoothing, mix=mix)
-        t = time.perf_counter()
-        set_seed(seed); clf = classifier_from_encoder(enc, C, drop_path)  # the seed fixes the new head
-        res['finetune'] = finetune_accuracy(fdls, clf, layer_decay=layer_decay, **ft)
-        secs['finetune'] = time.perf_counter() - t
-        if baselines:
+        for name, model, ld in [('finetune', lambda: classifier_from_encoder(enc, C, drop_path), layer_decay)] + (
+                [('supervised', lambda: ViTClassifier(C, **{**cfg, 'drop_path_rate': drop_path}).to(device), 1.0)] if baselines else []):
+            say(f"{'fine-tuning the encoder' if name == 'finetune' else 'training a supervised ViT of its shape from scratch'}: {epochs} epochs")
             t = time.perf_counter()
-            set_seed(seed); scratch = ViTClassifier(C, **{**cfg, 'drop_path_rate': drop_path}).to(device)
-            res['supervised'] = finetune_accuracy(fdls, scratch, layer_decay=1.0, **ft)
-            secs['supervised'] = time.perf_counter() - t
+            set_seed(seed); res[name] = finetune_accuracy(fdls, model(), layer_decay=ld, **ft)  # the seed fixes the new head
+            secs[name] = time.perf_counter() - t
     res = {k_: res[k_] for k_ in [p + s for p in PROTOCOLS for s in ('', '_pixels', '_random')] + ['supervised'] if k_ in res}
     pre = meta.get('config') or {}
     res.update(
@@ -486,7 +489,7 @@ def mae_lit_eval(argv: list[str] | None = None):
         p.error(f"runs in one process, but WORLD_SIZE={os.environ['WORLD_SIZE']}: start it without torchrun / accelerate launch "
                 '(mae_lit_compare, which evaluates under a launcher, sets up the process group itself)')
     try:
-        res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, linear_epochs=a.linear_epochs,
+        res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, verbose=True, linear_epochs=a.linear_epochs,
                        linear_lr=a.linear_lr, bs=a.bs, seed=a.seed,
                        limit=a.limit, pool=a.pool, split=a.split, blr=a.blr, layer_decay=a.layer_decay, drop_path=a.drop_path,
                        smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from torch import nn, Tensor
 from .patches import pair, resample_pos_embed
-from .vit import ViTEncoder, VIT_CONFIGS
+from .vit import ViTEncoder, VIT_CONFIGS, PRETRAINED
 from .mae import MaskedAutoencoder, MAE_PRESETS
 from .checkpoints import load_weights, atomic_save_file, unshared, check_state_dict
 
@@ -90,7 +90,11 @@ def official_checkpoint(name:str,  # a release: a key of OFFICIAL_CHECKPOINTS, w
     dest = Path(torch.hub.get_dir())/'checkpoints'/fname
     if not dest.is_file():  # torch writes to a temporary file and renames it when complete: a broken download leaves no file
         dest.parent.mkdir(parents=True, exist_ok=True)
-        torch.hub.download_url_to_file(url or OFFICIAL_CHECKPOINTS[fname]['url'], str(dest), progress=progress)
+        src = url or OFFICIAL_CHECKPOINTS[fname]['url']
+        try: torch.hub.download_url_to_file(src, str(dest), progress=progress)
+        except OSError as e:  # URLError, HTTPError, a refused or timed-out connection
+            raise FileNotFoundError(f'{fname} is not in the cache ({dest}) and could not be downloaded from {src} ({e}). Copy the file '
+                                    f"there, or pass url='file:///path/to/{fname}' (or a mirror's URL)") from None
     return dest
 
 # %% ../nbs/12_interop.ipynb #e0fca5bd
@@ -199,6 +203,13 @@ def load_official(src:str|Path|dict|nn.Module,  # an official release name (OFFI
         overrides['norm_pix_loss'] = norm_pix_loss
     elif norm_pix_loss: raise ValueError("norm_pix_loss=True needs a decoder, but these weights are encoder-only")
     return _assemble(cfg, sd, img_size, overrides, what)
+
+def _load_release(size: str, model: nn.Module):
+    "Load the official MAE release of ViT-`size` into `model`: the norm-pix pretraining weights when it predicts normalised pixels, else the visualisation ones (plain pixels)."
+    load_official(f"mae_pretrain_vit_{size}_full" if getattr(model, 'norm_pix_loss', False) else f'mae_visualize_vit_{size}', model=model)
+
+for _size, _preset in (('base', 'mae_vit_base_patch16'), ('large', 'mae_vit_large_patch16'), ('huge', 'mae_vit_huge_patch14')):
+    PRETRAINED[_preset] = functools.partial(_load_release, _size)  # create_objective(_preset, pretrained=True)
 
 # %% ../nbs/12_interop.ipynb #fdebcdae
 _HF_TOP = {  # official / mae_lit name -> Hugging Face ViTMAEForPreTraining (transformers 5) name

@@ -156,7 +156,8 @@ def free_port() -> int:
 def _spawn_entry(rank, fn, world_size, port, q, args, kwargs):
     os.environ.update(RANK=str(rank), LOCAL_RANK=str(rank), WORLD_SIZE=str(world_size), LOCAL_WORLD_SIZE=str(world_size),
                       MASTER_ADDR='127.0.0.1', MASTER_PORT=str(port))
-    torch.set_num_threads(int(os.environ.get('OMP_NUM_THREADS', 1)))
+    os.environ.setdefault('OMP_NUM_THREADS', '1')  # one thread per rank unless told otherwise
+    torch.set_num_threads(int(os.environ['OMP_NUM_THREADS']))
     try: q.put((rank, True, fn(*args, **kwargs)))
     except BaseException:
         q.put((rank, False, traceback.format_exc())); raise

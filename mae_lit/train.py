@@ -308,6 +308,8 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         fit_warmup_cosine(learn, None if c.steps else c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
                           resume=out/'checkpoint.safetensors' if resume else None, steps=c.steps)
     fit_s = time.perf_counter() - t_fit
+    if dist.main and c.steps and c.steps % c.n_iter:  # the progress bar of the last epoch stops part-way: say that it was asked for
+        print(f'stopped after {c.steps} steps, as asked (--steps or --budget): the last epoch ran {c.steps % c.n_iter} of its {c.n_iter} batches')
     if not dist.main: teardown_distributed(dist); return {}  # figures, metrics and kNN: rank 0 only
     model.eval()
     if hasattr(model, 'reconstruct'):  # only a pixel decoder (MAE) has something to draw

@@ -17,10 +17,10 @@ from .patches import get_2d_sincos_pos_embed
 from .masking import gather_tokens
 
 # %% auto #0
-__all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'OBJECTIVE_PRESETS', 'init_vit_module', 'SplitQKVAttention', 'vit_blocks', 'ViTEncoder',
-           'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_tiny_patch4_32', 'vit_base_patch16', 'vit_large_patch16',
-           'vit_huge_patch14', 'EncoderShape', 'Objective', 'register_objective', 'PresetView', 'list_objectives',
-           'objective_methods', 'objective_preset', 'create_objective']
+__all__ = ['VIT_CONFIGS', 'VIT_PRESETS', 'OBJECTIVE_PRESETS', 'PRETRAINED', 'init_vit_module', 'SplitQKVAttention', 'vit_blocks',
+           'ViTEncoder', 'vit_tiny_fmnist', 'vit_ref_fmnist', 'vit_tiny_patch4_32', 'vit_base_patch16',
+           'vit_large_patch16', 'vit_huge_patch14', 'EncoderShape', 'Objective', 'register_objective', 'PresetView',
+           'list_objectives', 'objective_methods', 'objective_preset', 'create_objective']
 
 # %% ../nbs/02_vit.ipynb #bac8215e
 def init_vit_module(m: nn.Module):
@@ -301,8 +301,13 @@ def objective_preset(method: str,  # a registered method
     valid = sorted({p['backbone'] for p in OBJECTIVE_PRESETS.values() if p['method'] == method})
     raise ValueError(f"no {method} preset on backbone {backbone!r}; {method} is registered on {', '.join(valid)}")
 
+# objective preset -> a function that loads its pretrained weights into a freshly built model; filled by the modules that
+# know where weights live (mae_lit.interop registers the official MAE releases for the ViT-B/16, L/16 and H/14 MAEs)
+PRETRAINED = {}
+
 def create_objective(name: str,                # a registered preset ('mae_vit_tiny_fmnist') or a method ('simclr')
                      backbone: str | None = None, # with a method: the encoder shape (a ViT preset or another objective's preset)
+                     pretrained: bool = False, # load the preset's registered pretrained weights (PRETRAINED), as timm's create_model does
                      **kwargs,                 # override any argument of the objective, e.g. mask_ratio=0.6
                     ) -> nn.Module:
     "Build a registered objective preset by name, or a method on a backbone; imgs (B, C, H, W) -> output with `.loss`."
@@ -312,4 +317,9 @@ def create_objective(name: str,                # a registered preset ('mae_vit_t
         raise ValueError(f"unknown objective preset {name!r}{hint}; registered: {', '.join(OBJECTIVE_PRESETS) or 'none (import mae_lit.all)'}")
     obj = OBJECTIVE_PRESETS[name]['factory'](**kwargs)
     if not isinstance(obj, Objective): raise TypeError(f'the preset {name!r} built a {type(obj).__name__}, which is not an Objective: subclass mae_lit.vit.Objective')
+    if pretrained:
+        if name not in PRETRAINED:
+            raise ValueError(f"no pretrained weights are registered for {name!r}; presets with weights: {', '.join(sorted(PRETRAINED)) or 'none'}"
+                             ' (import mae_lit.interop, or mae_lit.all, to register the official MAE releases); train your own with mae_lit_pretrain')
+        PRETRAINED[name](obj)
     return obj
