@@ -147,9 +147,9 @@ def ablate(out: str | Path = 'runs/ablations', # the ablation folder: one run fo
            verbose: bool = True,
           ) -> pd.DataFrame:
     "Pretrain, score and (for FINETUNED) fine-tune every distinct run of the grid with `compare`'s runner; writes results.csv (one row per ablation × setting × seed) and returns it. Resumable; several processes may share `out`."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
     runs = ablation_runs(ablations, seeds)
-    for _, ov, _, _ in runs: run_settings(ov, epochs)  # every length a whole number of epochs, before anything runs
+    for _, ov, _, _ in runs: run_settings(ov, epochs)  # every length a whole number of epochs, before anything runs or is written
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
     preset = preset or default_preset(data)
     shape, vit_cfg, dl_shape = model_shape(data, preset)  # the model follows the data, as in pretrain
     dist = setup_distributed(device)

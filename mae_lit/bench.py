@@ -15,7 +15,7 @@ from timm.models.vision_transformer import Attention
 from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
 from .vit import SplitQKVAttention
 from .interop import hf_config
-from .data import HelpFormatter
+from .config import HelpFormatter
 from .checkpoints import atomic_json
 
 # %% auto #0
@@ -227,6 +227,8 @@ def _device_name(device:torch.device) -> str:
     if device.type == 'cuda': return torch.cuda.get_device_name(device)
     return f"cpu ({platform.processor() or platform.machine()}, {torch.get_num_threads()} threads)"
 
+
+# %% ../nbs/13_bench.ipynb #75965575
 def bench_one(impl:str,  # one of IMPLS
               preset:str,  # a key of MAE_PRESETS
               batch:int,  # images per step
@@ -271,6 +273,8 @@ def bench_one(impl:str,  # one of IMPLS
         if impl.endswith('compile'): torch._dynamo.reset()
     return rec
 
+
+# %% ../nbs/13_bench.ipynb #9411f303
 def run_bench(presets:list,  # preset names (keys of MAE_PRESETS)
               batches:list,  # one batch size per preset (or one for all)
               impls:list,  # implementations to time, see IMPLS

@@ -162,6 +162,8 @@ def encoder_state(sd: dict,             # a checkpoint's state dict (any objecti
 _BEFORE_RECORDED = {'mae': dict(encoder_prefix='', pool='cls'), 'simclr': dict(encoder_prefix='backbone.', pool='cls'),
                     'ijepa': dict(encoder_prefix='target_encoder.', pool='mean')}
 
+
+# %% ../nbs/04g_checkpoints.ipynb #ac538f5d
 def checkpoint_prefix(meta: dict, # a checkpoint's metadata, as resolve_checkpoint returns it
                      ) -> str | None:
     "Where the evaluated encoder sits in a checkpoint: its `encoder_prefix` metadata, else its method's (`None`: unknown)."
@@ -195,3 +197,4 @@ def random_encoder(vit_config: dict, # the encoder's arguments
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
         return ViTEncoder(**vit_config).to(device or 'cpu').eval()
+

@@ -145,6 +145,8 @@ def summarize(df: pd.DataFrame, # the results table of compare (one row per meth
     s['seeds'] = g['seed'].nunique()
     return s[[f'{c}_{st}' for c in cols for st in ('mean', 'std', 'ci')] + ['seeds']].reset_index()
 
+
+# %% ../nbs/11_compare.ipynb #295dd544
 # one-sided 95 % quantiles (two-sided 90 %), for the two one-sided tests of equivalence
 _T95 = [6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782, 1.771, 1.761, 1.753,
         1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706, 1.703, 1.701, 1.699, 1.697]
@@ -185,6 +187,8 @@ def decide(p: dict,              # from paired
     if -margin < p['lo90'] and p['hi90'] < margin: return f'equivalent within ±{100 * margin:g}'
     return f'unresolved with {n} seeds'
 
+
+# %% ../nbs/11_compare.ipynb #60272d85
 def test_sampling_hw(acc: float,  # an accuracy (fraction)
                      n_test: int, # test images it was measured on
                     ) -> float:
@@ -254,6 +258,7 @@ def plot_budgets(df: pd.DataFrame,        # results of compare over several budg
     if path is not None: fig.savefig(path, dpi=110)
     return fig
 
+
 # %% ../nbs/11_compare.ipynb #8ed7aeec
 COLUMNS = ['method', 'seed', 'budget_s', 'train_s', 'steps', 'images_seen', 'flops', 'pool', 'knn', 'linear', 'finetune',
            'img_per_s', 'peak_mem_gib', 'device', 'valid_knn', 'paper_pool', 'finetune_steps', 'valid_linear']
@@ -270,6 +275,8 @@ def score_rows(enc, loaders, seed, linear_epochs, device) -> list[dict]:
     return [dict(pool=p, knn=r.get('knn'), linear=r.get('linear'), valid_knn=v.get(p, {}).get('knn'), valid_linear=v.get(p, {}).get('linear'))
             for p, r in s['test'].items()]
 
+
+# %% ../nbs/11_compare.ipynb #6c0288b1
 # MAE's fine-tuning recipe (mean-pool head, layer decay 0.75, drop path 0.1, label smoothing 0.1) with the base lr, batch
 # and length chosen on the validation split for these small runs: nbs/results/finetune_study (blr 5e-4 at batch 256
 # for 30 s ended below the linear probe of every encoder)
@@ -288,6 +295,8 @@ def finetune_encoder(enc, data, seed, limit, device, seconds: float | None = Non
     learn, rec = _train_classifier(clf, ldls, seconds, steps, seed, blr=recipe['blr'], layer_decay=recipe['layer_decay'], cal_steps=5)
     with learn.no_bar(): return float(learn.validate()[1]), rec['steps']
 
+
+# %% ../nbs/11_compare.ipynb #5125dc0d
 def _check_compare(methods, budgets, settings, s_per_step, finetune_epochs, finetune_s) -> tuple:
     "`compare`'s arguments checked, with a message saying what to change: the budgets sorted, settings and s_per_step as dicts."
     bad = [m for m in methods if m not in METHODS]
@@ -389,6 +398,8 @@ def method_rows(R: Runs,         # the runs' shared state
                         + f' ({time.perf_counter() - t0:.0f} s)', flush=True)
     return got
 
+
+# %% ../nbs/11_compare.ipynb #37104167
 def compare(out: str | Path,                 # folder of the comparison: one run folder per method × budget × seed, results.csv, summary.csv
             methods=METHODS,                  # any of 'mae', 'simclr', 'ijepa', 'supervised'
             seeds=(0, 1, 2),                  # one run per method per seed
@@ -437,6 +448,7 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     if dist.main: _write_csv(df, out/'results.csv'); _write_csv(summarize(df), out/'summary.csv')
     teardown_distributed(dist)
     return df
+
 
 # %% ../nbs/11_compare.ipynb #464a3a4b
 def mae_lit_compare(argv: list[str] | None = None):

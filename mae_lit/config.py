@@ -5,18 +5,18 @@
 # %% ../nbs/05a_config.ipynb #c4dc2e0a
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import argparse, dataclasses, json
+import argparse, json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from fastcore.docments import docments
-
-from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_preset
-from .data import is_fmnist, positive_int, HelpFormatter
+# no torch, timm or fastai at import: a command parses its arguments (and refuses bad ones) in a fraction of a second;
+# the registries of objectives and presets (mae_lit.vit) and the data sources (mae_lit.data) are read when needed
 
 # %% auto #0
-__all__ = ['CONFIG_VERSION', 'METHOD_DEFAULTS', 'positive_float', 'unit_ratio', 'RunConfig', 'config_defaults', 'config_help',
-           'default_preset', 'new_config', 'upgrade_config', 'load_config', 'add_config_args', 'given_settings']
+__all__ = ['CONFIG_VERSION', 'METHOD_DEFAULTS', 'positive_float', 'positive_int', 'HelpFormatter', 'unit_ratio', 'LazyChoices',
+           'RunConfig', 'config_defaults', 'config_help', 'default_preset', 'new_config', 'upgrade_config',
+           'load_config', 'add_config_args', 'given_settings', 'pretrain_parser']
 
 # %% ../nbs/05a_config.ipynb #d2a1e717
 def positive_float(s: str, # the text of a command-line option
@@ -25,6 +25,20 @@ def positive_float(s: str, # the text of a command-line option
     v = float(s)
     if not v > 0: raise argparse.ArgumentTypeError(f'must be a positive number, got {s}')
     return v
+
+def positive_int(s: str, # the text of a command-line option
+                ) -> int:
+    "The `argparse` type of counts (epochs, steps, batch sizes, image limits): a whole number of at least 1, else a message saying so."
+    v = int(s)
+    if v < 1: raise argparse.ArgumentTypeError(f'must be a positive integer, got {s}')
+    return v
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    "argparse's help with each option's default appended, unless the help already states one or there is none to state (None, False)."
+    def _get_help_string(self, action):
+        h = action.help or ''
+        if '(default' in h or action.default in (None, False, argparse.SUPPRESS): return h  # '(default' also covers %(default)s
+        return super()._get_help_string(action)
 
 def unit_ratio(s: str, # the text of a command-line option
               ) -> float:
@@ -41,13 +55,25 @@ METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation 
                    'simclr': dict(blr=1e-3, temperature=0.2),
                    'ijepa': dict(blr=1e-4, ema=0.996)}  # chosen on the validation split (the I-JEPA chapter)
 
-def _presets(): return sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS})
+def _presets():
+    from mae_lit.vit import OBJECTIVE_PRESETS, VIT_CONFIGS
+    return sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS})
+
+def _methods():
+    from mae_lit.vit import objective_methods
+    return sorted(objective_methods(), key=lambda m: m != 'mae')
+
+class LazyChoices:
+    "argparse choices read from a registry only when a value is checked or the help lists them, so that parsing imports nothing heavy."
+    def __init__(self, fn): self.fn = fn
+    def __contains__(self, x): return x in self.fn()
+    def __iter__(self): return iter(self.fn())
 
 @dataclass
 class RunConfig:
     "Every setting of a pretraining run, once: its name, type, default and help. `mae_lit_pretrain` is built from these fields (`add_config_args`), `pretrain` checks them (`check`), and a run folder's config.json keeps them."
     data: str = field(default='sample', metadata=dict(type=str))  # 'sample' (embedded Fashion-MNIST subset), 'full' (all of Fashion-MNIST; downloads when missing), 'auto', 'url:NAME' (a fastai URLs data set, e.g. url:IMAGENETTE_160), a folder of images, or a folder of tar shards with train/ and valid/ sub-folders (written by mae_lit.distributed.write_shards; streamed)
-    method: str = field(default='mae', metadata=dict(choices=lambda: sorted(objective_methods(), key=lambda m: m != 'mae')))  # pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023), or any registered one
+    method: str = field(default='mae', metadata=dict(choices=_methods, metavar='METHOD'))  # pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023), or any registered one
     preset: str | None = field(default=None, metadata=dict(choices=_presets, metavar='NAME'))  # backbone shape (width, depth, heads, patch, decoder), any name of list_objectives() or a ViT preset; a MAE preset name selects the same encoder for every --method; image channels and size come from the data and --size (default: mae_vit_tiny_fmnist for Fashion-MNIST, mae_vit_tiny_patch4_32 for other data)
     epochs: int = field(default=4, metadata=dict(type=positive_int, group='length'))  # number of epochs
     time_budget: float | None = field(default=None, metadata=dict(type=positive_float, group='length', flags=('--budget', '--time-budget'), metavar='SECONDS'))  # train for this many seconds instead: converted once into a number of steps from the measured seconds per step (recorded in config.json), then exactly that many steps are trained, the last epoch stopping part-way; the budget covers training only, not the evaluation after it
@@ -91,11 +117,14 @@ def default_preset(data, # a data source, as in get_dls
                    method: str = 'mae', # a registered method
                   ) -> str:
     "The backbone `pretrain` uses when none is given: the tiny Fashion-MNIST shape for Fashion-MNIST, the tiny 32×32 one for any other data."
+    from mae_lit.vit import objective_preset
+    from mae_lit.data import is_fmnist
     return objective_preset(method, 'vit_tiny_fmnist' if is_fmnist(data) else 'vit_tiny_patch4_32')
 
 # %% ../nbs/05a_config.ipynb #a63ac15d
 def _check(c: RunConfig) -> RunConfig:
     "A run's settings checked, with a message that says what to change."
+    from mae_lit.vit import objective_methods, objective_preset
     if c.method not in objective_methods(): raise ValueError(f'unknown method {c.method!r}; choose one of {", ".join(objective_methods())}')
     objective_preset(c.method, c.preset)  # ValueError naming the valid presets
     if not 0 <= c.mask_ratio < 1: raise ValueError(f'mask_ratio must be in [0, 1), got {c.mask_ratio}')
@@ -109,6 +138,7 @@ def new_config(**given) -> RunConfig:
     if unknown: raise TypeError(f'unknown settings {sorted(unknown)}; valid: {sorted(config_defaults())}')
     given = {k: v for k, v in given.items() if v is not None}
     method = given.get('method', RunConfig.method)
+    from mae_lit.vit import objective_methods
     if method not in objective_methods(): raise ValueError(f'unknown method {method!r}; choose one of {", ".join(objective_methods())}')
     c = RunConfig(**{**METHOD_DEFAULTS.get(method, {}), **given})
     c.data = str(c.data)  # a Path works too; config.json keeps text
@@ -124,6 +154,7 @@ def upgrade_config(saved: dict, # a run's config.json, of any version
     if v < 2:  # version 1: no method before SimCLR and I-JEPA joined (MAE); channels were the preset's before they followed the data
         d.setdefault('method', 'mae'); d.setdefault('temperature', None)
         if d.get('channels') is None and d.get('preset'):
+            from mae_lit.vit import OBJECTIVE_PRESETS, VIT_CONFIGS
             bb = OBJECTIVE_PRESETS.get(d['preset'], {}).get('backbone', d['preset'])
             d['channels'] = VIT_CONFIGS.get(bb, {}).get('in_chans')
     return {**config_defaults(), **d, 'config_version': CONFIG_VERSION}
@@ -160,7 +191,7 @@ def add_config_args(p: argparse.ArgumentParser, # the parser to extend
         if md.get('action'): kw['action'] = md['action']
         else:
             kw['type'] = md.get('type') or str
-            if md.get('choices'): kw['choices'] = md['choices']() if callable(md['choices']) else md['choices']
+            if md.get('choices'): kw['choices'] = LazyChoices(md['choices']) if callable(md['choices']) else md['choices']
             if md.get('metavar'): kw['metavar'] = md['metavar']
         own = [f'{m} {v}' for m in methods if (v := METHOD_DEFAULTS.get(m, {}).get(f.name, f.default)) is not None]
         if md.get('per_method') and own: kw['help'] += ' (default per method: ' + ', '.join(own) + ')'
@@ -176,3 +207,19 @@ def given_settings(a: argparse.Namespace, # parsed by a parser that add_config_a
                   ) -> dict:
     "The RunConfig settings given on the command line (the others are None)."
     return {k: v for k in config_defaults() if (v := getattr(a, k, None)) is not None}
+
+# %% ../nbs/05a_config.ipynb #905bda09
+def pretrain_parser() -> argparse.ArgumentParser:
+    "The parser of `mae_lit_pretrain`: every `RunConfig` field, and where the run goes."
+    p = argparse.ArgumentParser(prog='mae_lit_pretrain', formatter_class=HelpFormatter,
+        description='Pretrain a Masked Autoencoder (He et al. 2021; or SimCLR / I-JEPA on the same backbone with --method) and write a run folder with the checkpoint, '
+                    'reconstructions.png, loss.png and metrics.json (loss per epoch, wall time, images/s, and kNN accuracy '
+                    'of the pretrained encoder vs its random initialisation vs raw pixels). With no arguments: the tiny '
+                    'preset on the Fashion-MNIST sample shipped with the package, a few minutes on a laptop CPU. Every '
+                    'setting is a field of mae_lit.config.RunConfig.')
+    groups = add_config_args(p, methods=tuple(METHOD_DEFAULTS))  # every RunConfig field, in its order
+    groups['channels'].add_argument('--grey', dest='channels', action='store_const', const=1, help='train a grey model on colour data (same as --channels 1)')
+    p.add_argument('--out', default='runs/mae', help='run folder')
+    p.add_argument('--resume', action='store_true', help='continue the run in --out from its last finished epoch')
+    p.add_argument('--no-knn', action='store_true', help='skip the frozen evaluation at the end (kNN and linear probe of the pretrained and random-init encoders and raw pixels)')
+    return p

@@ -25,12 +25,12 @@ _all_ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'S
          'write_shards', 'TarShards', 'tar_dls']
 
 # %% auto #0
-__all__ = ['get_dls', 'is_fmnist', 'data_kind', 'loader_shape', 'data_channels', 'positive_int', 'HelpFormatter',
-           'FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx',
-           'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes',
-           'fmnist_valid_idx', 'fmnist_dls', 'has_fmnist', 'mae_lit_data', 'image_stats', 'TensorBatchDL', 'tensor_dls',
-           'uniform_draws', 'random_resized_crop_flip', 'RandomResizedCropFlip', 'ssl_augment', 'all_grey',
-           'folder_dls', 'url_dls', 'url_path', 'write_shards', 'TarShards', 'tar_dls']
+__all__ = ['get_dls', 'is_fmnist', 'data_kind', 'loader_shape', 'data_channels', 'FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL',
+           'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx', 'fashion_mnist_dir', 'download_fashion_mnist',
+           'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes', 'fmnist_valid_idx', 'fmnist_dls',
+           'has_fmnist', 'mae_lit_data', 'image_stats', 'TensorBatchDL', 'tensor_dls', 'uniform_draws',
+           'random_resized_crop_flip', 'RandomResizedCropFlip', 'ssl_augment', 'all_grey', 'folder_dls', 'url_dls',
+           'url_path', 'write_shards', 'TarShards', 'tar_dls']
 
 # %% ../nbs/04_data.ipynb #5da069e7
 def _is_shards(p: Path) -> bool:
@@ -103,18 +103,3 @@ def data_channels(data: str | Path,           # a data source, as in get_dls
     files = get_image_files(path)
     if not files: raise ValueError(f'{path}: no image files found')
     return 1 if all_grey(files) else 3
-
-# %% ../nbs/04_data.ipynb #808d36a1
-def positive_int(s: str, # the text of a command-line option
-                ) -> int:
-    "The `argparse` type of counts (epochs, steps, batch sizes, image limits): a whole number of at least 1, else a message saying so."
-    v = int(s)
-    if v < 1: raise argparse.ArgumentTypeError(f'must be a positive integer, got {s}')
-    return v
-
-class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
-    "argparse's help with each option's default appended, unless the help already states one or there is none to state (None, False)."
-    def _get_help_string(self, action):
-        h = action.help or ''
-        if '(default' in h or action.default in (None, False, argparse.SUPPRESS): return h  # '(default' also covers %(default)s
-        return super()._get_help_string(action)

@@ -26,7 +26,8 @@ from timm.layers import trunc_normal_
 from timm.optim import param_groups_layer_decay
 
 from .vit import ViTEncoder
-from .data import get_dls, ssl_augment, is_fmnist, loader_shape, positive_int
+from .data import get_dls, ssl_augment, is_fmnist, loader_shape
+from .config import positive_int
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
 from .callbacks import fit_warmup_cosine
 from .viz import normalize_images
@@ -276,6 +277,8 @@ def classifier_from_encoder(encoder: ViTEncoder,      # a pretrained encoder (or
     clf.load_state_dict({k: src[k] for k in want}, strict=False)
     return clf.to(next(encoder.parameters()).device)
 
+
+# %% ../nbs/07_eval.ipynb #5bf55132
 def layer_decay_groups(model: nn.Module,        # has group_matcher() and no_weight_decay() (ViTClassifier)
                        layer_decay: float = 0.75, # lr multiplier per layer below the head (MAE: 0.65 ViT-B, 0.75 ViT-L/H)
                        wd: float = 0.05,        # weight decay of matrices
@@ -324,6 +327,7 @@ def finetune_accuracy(dls: DataLoaders,      # labelled loaders; the validation 
     set_seed(seed)
     return _fit_score(finetune_learner(dls, model, **kwargs), epochs, warmup_epochs)
 
+
 # %% ../nbs/07_eval.ipynb #ac60bcc8
 PROTOCOLS = ('knn', 'linear', 'finetune')
 
@@ -363,6 +367,8 @@ def _eval_dls(data: str, cfg: dict, split: str, limit, bs: int, device, seed: in
         raise ValueError(f"the data {data!r} give images {shape} but the encoder takes {(cfg['in_chans'], *tuple(cfg['img_size']))}")
     return ldls, dl_kw
 
+
+# %% ../nbs/07_eval.ipynb #5cfff61a
 def _eval_frozen(encs, ldls, protos, pool, knn_kw: dict, linear_kw: dict, res: dict, secs: dict, say):
     "kNN and linear probe of each (suffix, encoder) of `encs` (None: raw pixels) into `res`, with their seconds in `secs`."
     train_dl = ldls.train.new(shuffle=False, drop_last=False)
@@ -445,6 +451,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
         atomic_json(res, path)
         res['path'] = str(path)
     return res
+
 
 # %% ../nbs/07_eval.ipynb #f61e0630
 def eval_table(res: dict, # what evaluate returns (or eval.json)

@@ -142,13 +142,13 @@ def fashion_mnist(split: str = 'train',  # 'train' (60,000 full / 10,000 sample)
 
 # %% ../nbs/04b_fmnist.ipynb #1bf23a09
 def build_fashion_mnist_sample(src: str | Path | None = None, # folder with the full IDX files (found as fashion_mnist_dir does by default)
-                               out: str | Path = SAMPLE_PATH,   # the .npz to write (atomically)
+                               out: str | Path | None = None,   # the .npz to write (atomically); default: the package's own (SAMPLE_PATH)
                                per_class_train: int = 1000,     # images per class from the training split
                                per_class_test: int = 200,       # images per class from the test split
                                seed: int = 0,                   # seed of the per-split permutation
                               ) -> Path:
     "Write the class-balanced Fashion-MNIST subset that ships with the package."
-    src = fashion_mnist_dir() if src is None else Path(src)
+    src, out = fashion_mnist_dir() if src is None else Path(src), SAMPLE_PATH if out is None else out
     if src is None or not has_fmnist(src): raise FileNotFoundError(_fmnist_missing_msg([src or 'the usual places']))
     rng, arrays = np.random.default_rng(seed), {}
     for split, n in (('train', per_class_train), ('test', per_class_test)):
@@ -234,7 +234,7 @@ def mae_lit_data(argv: list[str] | None = None):
         if a.build_sample:
             print(f'wrote {build_fashion_mnist_sample(out=a.build_sample)}'); return
         folder = fashion_mnist_dir(None if a.source in ('auto', 'sample', 'full') else a.source)
-        info = {'source': a.source, 'full_data_folder': str(folder) if folder else None, 'sample_file': str(SAMPLE_PATH)}
+        info = {'source': a.source, 'full_data_folder': str(folder) if folder else None, 'sample_file': 'mae_lit/assets/' + SAMPLE_PATH.name + ' (in the installed package)'}
         for split in ('train', 'test'):
             x, y = fashion_mnist(split, a.source)
             m, s = image_stats(x)

@@ -256,6 +256,8 @@ def shift_grid(model: MaskedAutoencoder,  # a trained MAE
     fig.tight_layout()
     return fig
 
+
+# %% ../nbs/16_governance.ipynb #0ace2352
 def study_figure(df,            # from shift_study
                  title: str = '', # figure title
                 ):
@@ -305,3 +307,4 @@ def run_shift_study(run: str | Path,   # a run folder from mae_lit_pretrain (Fas
     for name, fig in [('shifts.png', shift_grid(model, sets, stats, seed=seed)), ('study.png', study_figure(df, title))]:
         fig.savefig(out/name, dpi=85); plt.close(fig)
     return df
+

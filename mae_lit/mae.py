@@ -291,7 +291,7 @@ def mae_vit_tiny_fmnist(**kwargs) -> MaskedAutoencoder:
 
 @register_objective('mae', 'vit_ref_fmnist')
 def mae_vit_ref_fmnist(**kwargs) -> MaskedAutoencoder:
-    "GPU-anchor MAE for 28×28 grey images, patch 4: `vit_ref_fmnist` encoder (192-d × 12), decoder 128-d × 4 blocks, 4 heads"
+    "The MAE of the reference GPU run (Performance chapter) for 28×28 grey images, patch 4: `vit_ref_fmnist` encoder (192-d × 12), decoder 128-d × 4 blocks, 4 heads"
     return _mae('vit_ref_fmnist', dict(decoder_embed_dim=128, decoder_depth=4, decoder_num_heads=4), kwargs)
 
 @register_objective('mae', 'vit_tiny_patch4_32')

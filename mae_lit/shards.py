@@ -66,6 +66,8 @@ def write_shards(images,                  # uint8 images: a tensor/array (N, H, 
     atomic_json({'counts': counts, 'fmt': fmt, 'labels': labels is not None}, out/'shards.json')
     return paths
 
+
+# %% ../nbs/04f_shards.ipynb #22b7c398
 def _read_tar(path, fmt_exts=tuple(_IMG_EXT)):
     "Samples of one tar file read sequentially ('r|' stream mode): yields `(key, {ext: bytes})` per consecutive key."
     key, sample = None, {}
@@ -169,6 +171,8 @@ class TarShards(torch.utils.data.IterableDataset):
             return x, TensorCategory(int(s['cls']))
         return (x,)
 
+
+# %% ../nbs/04f_shards.ipynb #bc40dc11
 def tar_dls(train,                      # training shards: a folder from write_shards or a list of tar files
             valid=None,                 # validation shards (read in order, unshuffled); None: none
             bs: int = 64,               # per-rank batch size
@@ -205,3 +209,4 @@ def tar_dls(train,                      # training shards: a folder from write_s
     dls = DataLoaders(*loaders, device=device)
     dls.stats, dls.classes, dls.presharded = tuple(stats), None, True
     return dls
+

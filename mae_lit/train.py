@@ -26,9 +26,9 @@ from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_pr
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
-from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape, HelpFormatter
+from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape
 from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults, default_preset, new_config, load_config,
-                     add_config_args, given_settings)
+                     given_settings, pretrain_parser)
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
@@ -165,6 +165,8 @@ def build_objective(method: str = 'mae', preset: str = 'mae_vit_tiny_fmnist', si
     kw = cls.run_kwargs(c)  # the objective's own constructor arguments (Objective.run_kwargs)
     return create_objective(name, **kw, **({'img_size': size} if size else {}), **({'in_chans': c.channels} if c.channels else {}))
 
+
+# %% ../nbs/06_train.ipynb #b34a01af
 def spread_batch(dl, # a fastai DataLoader over a map-style data set
                  n: int = 8, # items
                 ) -> tuple:
@@ -189,6 +191,8 @@ def describe_shape(s: dict) -> str:
     return (f"{colour}{s['kind']}, {s['channels']} channel{'s' * (s['channels'] > 1)}, {s['img_size'][0]}×{s['img_size'][1]}, "
             f"patch {p} → {s['num_patches']} patches")
 
+
+# %% ../nbs/06_train.ipynb #dbdb4084
 def _run_settings(out: Path, resume: bool, cfg: dict) -> tuple[RunConfig, int]:
     "A run's settings: `new_config` for a new run, or with `resume` the run's own (`load_config`, upgraded from older versions, with what it decided: data shape, length, calibration); and the world size it ran on."
     if resume:
@@ -256,6 +260,8 @@ def _run_metrics(c, out: Path, learn, model: nn.Module, resume: bool, dist, devi
                  img_per_s_compiled=(imgs - d0['first_batch_images']) / (secs - d0['first_batch_s']))  # the speed without it
     return m
 
+
+# %% ../nbs/06_train.ipynb #757f0318
 def _epoch_line(learn, values):
     "One plain line per epoch for a log file: `epoch 3/8  train_loss 0.3648  valid_loss 0.3664  time 00:16`."
     names, n = list(learn.recorder.metric_names), getattr(learn, 'n_epoch', None)
@@ -326,21 +332,11 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     teardown_distributed(dist)
     return metrics
 
+
 # %% ../nbs/06_train.ipynb #e541e36a
 def mae_lit_pretrain(argv: list[str] | None = None):
     "Console script: pretrain a Masked Autoencoder (or SimCLR, I-JEPA with --method) and write a run folder (see `pretrain`)."
-    p = argparse.ArgumentParser(prog='mae_lit_pretrain', formatter_class=HelpFormatter,
-        description='Pretrain a Masked Autoencoder (He et al. 2021; or SimCLR / I-JEPA on the same backbone with --method) and write a run folder with the checkpoint, '
-                    'reconstructions.png, loss.png and metrics.json (loss per epoch, wall time, images/s, and kNN accuracy '
-                    'of the pretrained encoder vs its random initialisation vs raw pixels). With no arguments: the tiny '
-                    'preset on the Fashion-MNIST sample shipped with the package, a few minutes on a laptop CPU. Every '
-                    'setting is a field of mae_lit.config.RunConfig.')
-    groups = add_config_args(p, methods=OBJECTIVES)  # every RunConfig field, in its order
-    groups['channels'].add_argument('--grey', dest='channels', action='store_const', const=1, help='train a grey model on colour data (same as --channels 1)')
-    p.add_argument('--out', default='runs/mae', help='run folder')
-    p.add_argument('--resume', action='store_true', help='continue the run in --out from its last finished epoch')
-    p.add_argument('--no-knn', action='store_true', help='skip the frozen evaluation at the end (kNN and linear probe of the pretrained and random-init encoders and raw pixels)')
-    a = p.parse_args(argv)
+    a = pretrain_parser().parse_args(argv)  # every RunConfig field (mae_lit.config)
     cfg = given_settings(a)  # only what was given: a new run fills in the defaults, a resumed one checks these against its own
     try:
         m = pretrain(a.out, resume=a.resume, knn=not a.no_knn, **cfg)

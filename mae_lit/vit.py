@@ -180,7 +180,7 @@ def vit_tiny_fmnist(**kwargs) -> ViTEncoder:
     return ViTEncoder(**{**VIT_CONFIGS['vit_tiny_fmnist'], **kwargs})
 
 def vit_ref_fmnist(**kwargs) -> ViTEncoder:
-    "ViT-Ti-shaped model for 28×28 Fashion-MNIST: patch 4, 1 channel, 192-d, 12 blocks, 3 heads (the GPU anchor's shape)"
+    "ViT-Ti-shaped model for 28×28 Fashion-MNIST: patch 4, 1 channel, 192-d, 12 blocks, 3 heads (the shape of the reference GPU run of the Performance chapter)"
     return ViTEncoder(**{**VIT_CONFIGS['vit_ref_fmnist'], **kwargs})
 
 def vit_tiny_patch4_32(**kwargs) -> ViTEncoder:
