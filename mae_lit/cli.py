@@ -5,10 +5,12 @@
 # %% ../nbs/17b_cli.ipynb #64ce44b1
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-from .config import pretrain_parser
+import argparse, os, sys
+from .config import pretrain_parser, positive_int, add_config_args
 
 # %% auto #0
-__all__ = ['mae_lit_pretrain', 'mae_lit_eval', 'mae_lit_compare', 'mae_lit_ablate', 'mae_lit_bench', 'mae_lit_data']
+__all__ = ['EVAL_PROTOCOLS', 'EVAL_MIX', 'mae_lit_pretrain', 'mae_lit_eval', 'mae_lit_compare', 'mae_lit_ablate', 'mae_lit_bench',
+           'mae_lit_data']
 
 # %% ../nbs/17b_cli.ipynb #acdd67cc
 def mae_lit_pretrain(argv: list[str] | None = None):
@@ -17,10 +19,50 @@ def mae_lit_pretrain(argv: list[str] | None = None):
     from mae_lit.train import mae_lit_pretrain as main
     main(argv)
 
+EVAL_PROTOCOLS, EVAL_MIX = ('knn', 'linear', 'finetune'), ('mixup', 'cutmix')  # mae_lit.eval's PROTOCOLS and fine-tuning mixes, for a parser that loads nothing heavy
+
 def mae_lit_eval(argv: list[str] | None = None):
-    "Console script `mae_lit_eval` (`mae_lit.eval.mae_lit_eval`)."
-    from mae_lit.eval import mae_lit_eval as main
-    main(argv)
+    "Console script `mae_lit_eval`: evaluate a checkpoint's encoder (kNN, linear probe, fine-tuning, with baselines) and write eval.json; its arguments are checked before torch and fastai load."
+    p = argparse.ArgumentParser(prog='mae_lit_eval',
+        description='Evaluate the encoder of a mae_lit checkpoint: kNN (k=20, cosine, T=0.07, DINO), a linear probe on frozen '
+                    'features (BatchNorm without affine + linear head, MAE) and fine-tuning with layer-wise lr decay (BEiT/MAE), '
+                    'each beside its baselines (raw pixels, the same encoder at random init, a supervised ViT of the same shape '
+                    'trained for the same epochs). Writes eval.json with the accuracies (fractions) and the settings.')
+    p.add_argument('checkpoint', metavar='RUN_DIR_OR_CHECKPOINT', help='a run folder written by mae_lit_pretrain, or a .safetensors file')
+    p.add_argument('--protocol', default='all', choices=[*EVAL_PROTOCOLS, 'all'], help='which evaluation to run (default: all)')
+    p.add_argument('--data', default=None, help="'sample', 'full', 'auto', 'url:NAME' or an image folder (default: the checkpoint's pretraining data)")
+    p.add_argument('--finetune-epochs', '--epochs', dest='epochs', type=positive_int, default=10, metavar='EPOCHS',
+                   help='fine-tuning epochs; the supervised baseline trains as long (--epochs: its older name) (default: 10)')
+    p.add_argument('--linear-epochs', type=positive_int, default=90, help='linear-probe epochs on pre-extracted features (default: 90)')
+    p.add_argument('--linear-lr', type=float, default=1e-2, help='linear-probe peak learning rate, AdamW (default: 0.01)')
+    p.add_argument('--bs', type=positive_int, default=256, help='batch size (default: 256)')
+    p.add_argument('--seed', type=int, default=0, help='seed of the random baseline, heads, shuffling and drop-path (default: 0)')
+    p.add_argument('--out', default=None, help='eval.json path, or a folder for it (default: beside the checkpoint)')
+    p.add_argument('--pool', default=None, choices=['cls', 'mean', 'cls+mean'], help="pooling of the frozen features (default: the one the "
+                   "run reports: its recorded pool, else its method's paper's: cls for MAE and SimCLR, mean for I-JEPA)")
+    p.add_argument('--split', default='test', choices=['test', 'valid'], help="Fashion-MNIST: score on the test split (report) or on the validation split held out of the training images (choose); default: test")
+    p.add_argument('--blr', type=float, default=5e-4, help='fine-tuning base lr, lr = blr·bs/256 (default: 5e-4)')
+    p.add_argument('--layer-decay', type=float, default=0.75, help='fine-tuning layer-wise lr decay (default: 0.75)')
+    p.add_argument('--drop-path', type=float, default=0.1, help='fine-tuning drop-path rate (default: 0.1)')
+    p.add_argument('--smoothing', type=float, default=0.1, help='fine-tuning label smoothing (default: 0.1)')
+    p.add_argument('--mix', default=None, choices=list(EVAL_MIX), help='fine-tuning MixUp or CutMix (default: neither)')
+    p.add_argument('--ft-aug', type=float, default=None, metavar='MIN_SCALE', help='fine-tuning augmentation: random resized crop of at least this area fraction, and flip (default: none)')
+    p.add_argument('--no-baselines', action='store_true', help='skip pixels, random init and the supervised ViT')
+    add_config_args(p, ['limit', 'device'])  # as every command: the fields of RunConfig
+    a = p.parse_args(argv)
+    if int(os.environ.get('WORLD_SIZE', 1)) > 1:  # fastai would gather metrics across ranks that have no process group
+        p.error(f"runs in one process, but WORLD_SIZE={os.environ['WORLD_SIZE']}: start it without torchrun / accelerate launch "
+                '(mae_lit_compare, which evaluates under a launcher, sets up the process group itself)')
+    from mae_lit.eval import evaluate, eval_table  # torch and fastai load only now
+    try:
+        res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, verbose=True, linear_epochs=a.linear_epochs,
+                       linear_lr=a.linear_lr, bs=a.bs, seed=a.seed,
+                       limit=a.limit, pool=a.pool, split=a.split, blr=a.blr, layer_decay=a.layer_decay, drop_path=a.drop_path,
+                       smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)
+    except (FileNotFoundError, ValueError) as e:
+        print(f'mae_lit_eval: error: {e}', file=sys.stderr); sys.exit(1)
+    print(eval_table(res).to_string(index=False))
+    print(f"wrote {res['path']}")  # a console script returns nothing: `sys.exit(dict)` would exit with status 1
 
 def mae_lit_compare(argv: list[str] | None = None):
     "Console script `mae_lit_compare` (`mae_lit.compare.mae_lit_compare`)."

@@ -5,7 +5,7 @@
 # %% ../nbs/07_eval.ipynb #72f80248
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import argparse, copy, json, os, sys, tempfile, time
+import copy, tempfile, time
 from functools import partial
 from pathlib import Path
 
@@ -27,18 +27,16 @@ from timm.optim import param_groups_layer_decay
 
 from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape
-from .config import positive_int
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
 from .callbacks import fit_warmup_cosine
 from .viz import normalize_images
 from .distributed import check_device
-from .config import add_config_args
 
 # %% auto #0
 __all__ = ['POOLS', 'PROTOCOLS', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
            'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy', 'eval_loaders',
            'frozen_scores', 'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner',
-           'finetune_accuracy', 'evaluate', 'eval_table', 'mae_lit_eval']
+           'finetune_accuracy', 'evaluate', 'eval_table']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
 @torch.no_grad()
@@ -463,44 +461,3 @@ def eval_table(res: dict, # what evaluate returns (or eval.json)
                           'supervised': pct(res.get('supervised') if p == 'finetune' else None), 'chance': chance}
                          for p in PROTOCOLS if p in res])
 
-def mae_lit_eval(argv: list[str] | None = None):
-    "Console script: evaluate a checkpoint's encoder (kNN, linear probe, fine-tuning, with baselines) and write eval.json."
-    p = argparse.ArgumentParser(prog='mae_lit_eval',
-        description='Evaluate the encoder of a mae_lit checkpoint: kNN (k=20, cosine, T=0.07, DINO), a linear probe on frozen '
-                    'features (BatchNorm without affine + linear head, MAE) and fine-tuning with layer-wise lr decay (BEiT/MAE), '
-                    'each beside its baselines (raw pixels, the same encoder at random init, a supervised ViT of the same shape '
-                    'trained for the same epochs). Writes eval.json with the accuracies (fractions) and the settings.')
-    p.add_argument('checkpoint', metavar='RUN_DIR_OR_CHECKPOINT', help='a run folder written by mae_lit_pretrain, or a .safetensors file')
-    p.add_argument('--protocol', default='all', choices=[*PROTOCOLS, 'all'], help='which evaluation to run (default: all)')
-    p.add_argument('--data', default=None, help="'sample', 'full', 'auto', 'url:NAME' or an image folder (default: the checkpoint's pretraining data)")
-    p.add_argument('--finetune-epochs', '--epochs', dest='epochs', type=positive_int, default=10, metavar='EPOCHS',
-                   help='fine-tuning epochs; the supervised baseline trains as long (--epochs: its older name) (default: 10)')
-    p.add_argument('--linear-epochs', type=positive_int, default=90, help='linear-probe epochs on pre-extracted features (default: 90)')
-    p.add_argument('--linear-lr', type=float, default=1e-2, help='linear-probe peak learning rate, AdamW (default: 0.01)')
-    p.add_argument('--bs', type=positive_int, default=256, help='batch size (default: 256)')
-    p.add_argument('--seed', type=int, default=0, help='seed of the random baseline, heads, shuffling and drop-path (default: 0)')
-    p.add_argument('--out', default=None, help='eval.json path, or a folder for it (default: beside the checkpoint)')
-    p.add_argument('--pool', default=None, choices=['cls', 'mean', 'cls+mean'], help="pooling of the frozen features (default: the one the "
-                   "run reports: its recorded pool, else its method's paper's: cls for MAE and SimCLR, mean for I-JEPA)")
-    p.add_argument('--split', default='test', choices=['test', 'valid'], help="Fashion-MNIST: score on the test split (report) or on the validation split held out of the training images (choose); default: test")
-    p.add_argument('--blr', type=float, default=5e-4, help='fine-tuning base lr, lr = blr·bs/256 (default: 5e-4)')
-    p.add_argument('--layer-decay', type=float, default=0.75, help='fine-tuning layer-wise lr decay (default: 0.75)')
-    p.add_argument('--drop-path', type=float, default=0.1, help='fine-tuning drop-path rate (default: 0.1)')
-    p.add_argument('--smoothing', type=float, default=0.1, help='fine-tuning label smoothing (default: 0.1)')
-    p.add_argument('--mix', default=None, choices=list(_MIX), help='fine-tuning MixUp or CutMix (default: neither)')
-    p.add_argument('--ft-aug', type=float, default=None, metavar='MIN_SCALE', help='fine-tuning augmentation: random resized crop of at least this area fraction, and flip (default: none)')
-    p.add_argument('--no-baselines', action='store_true', help='skip pixels, random init and the supervised ViT')
-    add_config_args(p, ['limit', 'device'])  # as every command: the fields of RunConfig
-    a = p.parse_args(argv)
-    if int(os.environ.get('WORLD_SIZE', 1)) > 1:  # fastai would gather metrics across ranks that have no process group
-        p.error(f"runs in one process, but WORLD_SIZE={os.environ['WORLD_SIZE']}: start it without torchrun / accelerate launch "
-                '(mae_lit_compare, which evaluates under a launcher, sets up the process group itself)')
-    try:
-        res = evaluate(a.checkpoint, a.protocol, data=a.data, epochs=a.epochs, verbose=True, linear_epochs=a.linear_epochs,
-                       linear_lr=a.linear_lr, bs=a.bs, seed=a.seed,
-                       limit=a.limit, pool=a.pool, split=a.split, blr=a.blr, layer_decay=a.layer_decay, drop_path=a.drop_path,
-                       smoothing=a.smoothing, mix=a.mix, ft_aug=a.ft_aug, baselines=not a.no_baselines, device=a.device, out=a.out)
-    except (FileNotFoundError, ValueError) as e:
-        print(f'mae_lit_eval: error: {e}', file=sys.stderr); sys.exit(1)
-    print(eval_table(res).to_string(index=False))
-    print(f"wrote {res['path']}")  # a console script returns nothing: `sys.exit(dict)` would exit with status 1
