@@ -5,7 +5,7 @@
 # %% ../nbs/11a_ablations.ipynb #42de0343
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import argparse, contextlib, json, math, os, sys, time
+import contextlib, json, math, os
 from pathlib import Path
 
 import pandas as pd
@@ -14,14 +14,14 @@ from fastai.torch_core import default_device
 
 from .checkpoints import atomic_json, atomic_path, load_encoder
 from .eval import eval_loaders
-from .config import RunConfig, default_preset, add_config_args
+from .config import default_preset
 from .compare import MARGIN, FINETUNE, Runs, method_rows, baseline_rows, model_shape, paired, t95
 from .distributed import setup_distributed, teardown_distributed
 
 # %% auto #0
 __all__ = ['DEFAULT_EPOCHS', 'ABLATIONS', 'FINETUNED', 'ABLATION_COLUMNS', 'PAPER', 'PAPER_TABLE', 'FINDINGS', 'run_settings',
            'run_name', 'ablation_runs', 'claim_run', 'ablation_rows', 'ablate', 'verdict', 'ablation_table',
-           'findings_table', 'plot_mask_ratio', 'plot_length', 'mae_lit_ablate']
+           'findings_table', 'plot_mask_ratio', 'plot_length']
 
 # %% ../nbs/11a_ablations.ipynb #d3968685
 DEFAULT_EPOCHS = 8  # pretraining epochs of the default run (twice the main job's 4); every setting is a fixed number of epochs
@@ -321,40 +321,3 @@ def plot_length(df: pd.DataFrame, # results.csv of ablate
     fig.tight_layout()
     if path is not None: fig.savefig(path, dpi=110)
     return fig
-
-# %% ../nbs/11a_ablations.ipynb #6a527b98
-def mae_lit_ablate(argv: list[str] | None = None):
-    "Console script: re-run the MAE paper's ablations (mask ratio, decoder depth and width, mask token, target, mask sampling, length) with paired seeds; writes results.csv."
-    p = argparse.ArgumentParser(prog='mae_lit_ablate', description=
-        "Re-run the MAE paper's ablations (He et al. 2021, Table 1, Figs. 5 and 7) on one backbone and data set with paired "
-        'seeds: every setting of every chosen ablation is pretrained for a fixed number of epochs on every seed, scored by '
-        'kNN and a linear probe (validation and test splits), and, for the mask ratio and the decoder depth, fine-tuned. '
-        'The default run of a seed is shared by every ablation. One run folder per distinct setting × seed under --out, '
-        'results.csv with one row per ablation × setting × seed. Running it again skips finished runs and resumes a stopped '
-        'one; two processes on the same --out share the runs (one per core: OMP_NUM_THREADS=1 taskset -c N ...).')
-    p.add_argument('--ablations', nargs='+', default=list(ABLATIONS), choices=list(ABLATIONS), metavar='NAME',
-                   help=f'ablations to run, among {", ".join(ABLATIONS)} (default: all)')
-    p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
-    p.add_argument('--epochs', type=int, default=DEFAULT_EPOCHS, help=f'pretraining epochs of the default run (default: {DEFAULT_EPOCHS})')
-    add_config_args(p, ['data', 'preset'])  # as mae_lit_pretrain: the fields of RunConfig
-    p.add_argument('--finetune-epochs', type=float, default=FINETUNE['epochs'], metavar='EPOCHS',
-                   help=f"fine-tuning epochs of the mask-ratio and decoder-depth runs (default: {FINETUNE['epochs']}; 0: none)")
-    p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
-    add_config_args(p, ['limit'])
-    p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into results.csv')
-    p.add_argument('--out', default='runs/ablations', help='output folder (default: runs/ablations)')
-    add_config_args(p, ['device'])
-    a = p.parse_args(argv)
-    if a.epochs <= 0: p.error(f'--epochs must be positive, got {a.epochs}')
-    if a.finetune_epochs < 0: p.error(f'--finetune-epochs must be 0 or more, got {a.finetune_epochs:g}')
-    try:
-        df = ablate(a.out, a.ablations, a.seeds, epochs=a.epochs, data=a.data or RunConfig.data, preset=a.preset, finetune_epochs=a.finetune_epochs or None,
-                    linear_epochs=a.linear_epochs, limit=a.limit, device=a.device, collect_only=a.collect_only)
-    except (FileNotFoundError, ValueError) as e:
-        print(f'mae_lit_ablate: error: {e}', file=sys.stderr); sys.exit(1)
-    if not len(df): print('no finished run yet'); return
-    for name in dict.fromkeys(df.loc[df.ablation != 'reference', 'ablation']):
-        print(f'\n{name}:'); print(ablation_table(df, name).to_string(index=False))
-    f = findings_table(df)
-    if len(f): print('\nfindings:'); print(f.drop(columns=['paper']).to_string(index=False))
-    print(f'wrote {Path(a.out)/"results.csv"}')

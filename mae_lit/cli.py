@@ -5,12 +5,13 @@
 # %% ../nbs/17b_cli.ipynb #64ce44b1
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import argparse, os, sys
-from .config import pretrain_parser, positive_int, add_config_args
+import argparse, json, os, sys
+from pathlib import Path
+from .config import pretrain_parser, positive_int, add_config_args, LazyChoices, METHOD_DEFAULTS
 
 # %% auto #0
-__all__ = ['EVAL_PROTOCOLS', 'EVAL_MIX', 'mae_lit_pretrain', 'mae_lit_eval', 'mae_lit_compare', 'mae_lit_ablate', 'mae_lit_bench',
-           'mae_lit_data']
+__all__ = ['EVAL_PROTOCOLS', 'EVAL_MIX', 'ABLATION_NAMES', 'ABLATE_EPOCHS', 'FINETUNE_EPOCHS', 'mae_lit_pretrain', 'mae_lit_eval',
+           'mae_lit_compare', 'mae_lit_ablate', 'mae_lit_bench', 'mae_lit_data']
 
 # %% ../nbs/17b_cli.ipynb #acdd67cc
 def mae_lit_pretrain(argv: list[str] | None = None):
@@ -64,15 +65,101 @@ def mae_lit_eval(argv: list[str] | None = None):
     print(eval_table(res).to_string(index=False))
     print(f"wrote {res['path']}")  # a console script returns nothing: `sys.exit(dict)` would exit with status 1
 
+# what the parsers of compare and ablate need, without loading them (checked against the modules by the tests below)
+ABLATION_NAMES = ('mask_ratio', 'decoder_depth', 'decoder_width', 'mask_token', 'target', 'mask_sampling', 'length')  # mae_lit.ablate.ABLATIONS
+ABLATE_EPOCHS, FINETUNE_EPOCHS = 8, 8  # mae_lit.ablate.DEFAULT_EPOCHS, mae_lit.compare.FINETUNE['epochs']
+
+def _compare_methods():
+    from mae_lit.compare import METHODS
+    return list(METHODS)
+
+def _ablations():
+    from mae_lit.ablate import ABLATIONS
+    return list(ABLATIONS)
+
 def mae_lit_compare(argv: list[str] | None = None):
-    "Console script `mae_lit_compare` (`mae_lit.compare.mae_lit_compare`)."
-    from mae_lit.compare import mae_lit_compare as main
-    main(argv)
+    "Console script `mae_lit_compare`: pretrain and evaluate MAE, SimCLR, I-JEPA and a supervised ViT at equal measured training seconds; write results.csv and summary.csv. Its arguments are checked before torch and fastai load."
+    p = argparse.ArgumentParser(prog='mae_lit_compare', description=
+        'Compare self-supervised objectives fairly: the same backbone, data, measured training seconds, optimiser, seeds and '
+        'evaluation (kNN k=20 T=0.07 and a linear probe, both poolings, validation and test splits) for every method, run one '
+        'after another. Each budget in seconds is converted once into a number of steps from the measured seconds per step. One '
+        'run folder per method × budget × seed under --out, results.csv (one row per run and pooling) and summary.csv (mean, '
+        'std and 95 % interval over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun '
+        'or accelerate launch every run trains with DDP on all ranks, and rank 0 writes. --budgets limit the training '
+        'only: evaluation and fine-tuning come on top.')
+    p.add_argument('--methods', nargs='+', default=None, choices=LazyChoices(_compare_methods), metavar='METHOD', help='methods to run, among the registered objectives and supervised (default: all)')
+    p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
+    p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')
+    groups = add_config_args(p, ['data', 'preset', 'size', 'channels'])  # as mae_lit_pretrain: the fields of RunConfig
+    groups['channels'].add_argument('--grey', dest='channels', action='store_const', const=1, help='grey models on colour data (same as --channels 1)')
+    p.add_argument('--finetune-epochs', type=float, default=None, metavar='EPOCHS', help='fine-tune every self-supervised encoder of the largest budget for this many epochs of the comparison recipe FINETUNE (default: no fine-tuning)')
+    p.add_argument('--finetune-budget', '--finetune-s', dest='finetune_s', type=float, default=None, metavar='SECONDS', help='... or for this many seconds, converted once to steps (default: no fine-tuning)')
+    add_config_args(p, ['bs'], methods=tuple(METHOD_DEFAULTS))
+    p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
+    add_config_args(p, ['limit'])
+    p.add_argument('--no-baselines', action='store_true', help='skip the random-init and raw-pixel rows')
+    p.add_argument('--settings', default=None, metavar='JSON', help='per-method settings, a JSON file or text, e.g. '
+                   '\'{"simclr": {"blr": 3e-3}, "supervised": {"blr": 4e-3}}\' (default: each method\'s own)')
+    p.add_argument('--s-per-step', nargs='+', default=None, metavar='METHOD=SECONDS', help='seconds per training step of a '
+                   'method measured on a quiet machine: its budgets become steps once, so other work on the machine changes no '
+                   'result, only the measured seconds (default: measured before each run)')
+    p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into the tables')
+    p.add_argument('--out', default='runs/compare', help='output folder (default: runs/compare)')
+    add_config_args(p, ['device'])
+    a = p.parse_args(argv)
+    try:
+        settings = json.loads(Path(a.settings).read_text() if a.settings and Path(a.settings).is_file() else a.settings or '{}')
+    except json.JSONDecodeError as e: p.error(f'--settings is neither a JSON file nor JSON text: {e}')
+    try: sps = {k: float(v) for k, v in (x.split('=', 1) for x in a.s_per_step or [])}
+    except ValueError: p.error(f'--s-per-step takes METHOD=SECONDS pairs, e.g. mae=0.066; got {a.s_per_step}')
+    from mae_lit.compare import compare, summarize, format_summary, METHODS  # torch and fastai load only now
+    from mae_lit.distributed import dist_env
+    try:
+        df = compare(a.out, a.methods or METHODS, a.seeds, budgets=a.budgets, data=a.data or 'sample', preset=a.preset, channels=a.channels, size=a.size, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
+                     bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device, settings=settings, s_per_step=sps,
+                     collect_only=a.collect_only)
+    except (FileNotFoundError, ValueError) as e:
+        print(f'mae_lit_compare: error: {e}', file=sys.stderr); sys.exit(1)
+    if dist_env()[0] != 0: return  # ranks > 0 of a distributed job: rank 0 reports
+    print(format_summary(summarize(df)).to_string(index=False))
+    print(f'wrote {Path(a.out)/"results.csv"} and {Path(a.out)/"summary.csv"}')
 
 def mae_lit_ablate(argv: list[str] | None = None):
-    "Console script `mae_lit_ablate` (`mae_lit.ablate.mae_lit_ablate`)."
-    from mae_lit.ablate import mae_lit_ablate as main
-    main(argv)
+    "Console script `mae_lit_ablate`: re-run the MAE paper's ablations (mask ratio, decoder depth and width, mask token, target, mask sampling, length) with paired seeds; writes results.csv. Its arguments are checked before torch and fastai load."
+    p = argparse.ArgumentParser(prog='mae_lit_ablate', description=
+        "Re-run the MAE paper's ablations (He et al. 2021, Table 1, Figs. 5 and 7) on one backbone and data set with paired "
+        'seeds: every setting of every chosen ablation is pretrained for a fixed number of epochs on every seed, scored by '
+        'kNN and a linear probe (validation and test splits), and, for the mask ratio and the decoder depth, fine-tuned. '
+        'The default run of a seed is shared by every ablation. One run folder per distinct setting × seed under --out, '
+        'results.csv with one row per ablation × setting × seed. Running it again skips finished runs and resumes a stopped '
+        'one; two processes on the same --out share the runs (one per core: OMP_NUM_THREADS=1 taskset -c N ...).')
+    p.add_argument('--ablations', nargs='+', default=None, choices=LazyChoices(_ablations), metavar='NAME',
+                   help=f'ablations to run, among {", ".join(ABLATION_NAMES)} (default: all)')
+    p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
+    p.add_argument('--epochs', type=int, default=ABLATE_EPOCHS, help=f'pretraining epochs of the default run (default: {ABLATE_EPOCHS})')
+    add_config_args(p, ['data', 'preset'])  # as mae_lit_pretrain: the fields of RunConfig
+    p.add_argument('--finetune-epochs', type=float, default=FINETUNE_EPOCHS, metavar='EPOCHS',
+                   help=f"fine-tuning epochs of the mask-ratio and decoder-depth runs (default: {FINETUNE_EPOCHS}; 0: none)")
+    p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
+    add_config_args(p, ['limit'])
+    p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into results.csv')
+    p.add_argument('--out', default='runs/ablations', help='output folder (default: runs/ablations)')
+    add_config_args(p, ['device'])
+    a = p.parse_args(argv)
+    if a.epochs <= 0: p.error(f'--epochs must be positive, got {a.epochs}')
+    if a.finetune_epochs < 0: p.error(f'--finetune-epochs must be 0 or more, got {a.finetune_epochs:g}')
+    from mae_lit.ablate import ablate, ablation_table, findings_table  # torch and fastai load only now
+    try:
+        df = ablate(a.out, a.ablations, a.seeds, epochs=a.epochs, data=a.data or 'sample', preset=a.preset, finetune_epochs=a.finetune_epochs or None,
+                    linear_epochs=a.linear_epochs, limit=a.limit, device=a.device, collect_only=a.collect_only)
+    except (FileNotFoundError, ValueError) as e:
+        print(f'mae_lit_ablate: error: {e}', file=sys.stderr); sys.exit(1)
+    if not len(df): print('no finished run yet'); return
+    for name in dict.fromkeys(df.loc[df.ablation != 'reference', 'ablation']):
+        print(f'\n{name}:'); print(ablation_table(df, name).to_string(index=False))
+    f = findings_table(df)
+    if len(f): print('\nfindings:'); print(f.drop(columns=['paper']).to_string(index=False))
+    print(f'wrote {Path(a.out)/"results.csv"}')
 
 def mae_lit_bench(argv: list[str] | None = None):
     "Console script `mae_lit_bench` (`mae_lit.bench.mae_lit_bench`)."

@@ -5,7 +5,7 @@
 # %% ../nbs/11_compare.ipynb #b6e94e7d
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import argparse, contextlib, copy, io, json, math, os, sys, time
+import contextlib, copy, io, json, math, time
 from functools import partial
 from pathlib import Path
 
@@ -22,15 +22,14 @@ from .callbacks import Throughput, fit_warmup_cosine
 from .checkpoints import atomic_json, atomic_path, load_encoder, random_encoder
 from .eval import (ViTClassifier, finetune_learner, classifier_from_encoder, dl_features, eval_loaders,
                            frozen_scores)
-from .config import RunConfig, default_preset, add_config_args
+from .config import default_preset
 from .train import pretrain, build_objective, calibrate_steps, OBJECTIVES
-from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, dist_env
+from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object
 
 # %% auto #0
 __all__ = ['MARGIN', 'COLUMNS', 'METHODS', 'BASELINES', 'FINETUNE', 'FINETUNE_RANDOM', 'model_shape', 'train_supervised', 't95',
            'summarize', 't90', 'paired', 'decide', 'test_sampling_hw', 'paper_pools', 'paired_table', 'format_summary',
-           'plot_budgets', 'score_rows', 'finetune_encoder', 'Runs', 'baseline_rows', 'method_rows', 'compare',
-           'mae_lit_compare']
+           'plot_budgets', 'score_rows', 'finetune_encoder', 'Runs', 'baseline_rows', 'method_rows', 'compare']
 
 # %% ../nbs/11_compare.ipynb #bf6c89a3
 def _vit_config(preset: str, **shape) -> dict:
@@ -449,49 +448,3 @@ def compare(out: str | Path,                 # folder of the comparison: one run
     teardown_distributed(dist)
     return df
 
-
-# %% ../nbs/11_compare.ipynb #464a3a4b
-def mae_lit_compare(argv: list[str] | None = None):
-    "Console script: pretrain and evaluate MAE, SimCLR, I-JEPA and a supervised ViT at equal measured training seconds; write results.csv and summary.csv."
-    p = argparse.ArgumentParser(prog='mae_lit_compare', description=
-        'Compare self-supervised objectives fairly: the same backbone, data, measured training seconds, optimiser, seeds and '
-        'evaluation (kNN k=20 T=0.07 and a linear probe, both poolings, validation and test splits) for every method, run one '
-        'after another. Each budget in seconds is converted once into a number of steps from the measured seconds per step. One '
-        'run folder per method × budget × seed under --out, results.csv (one row per run and pooling) and summary.csv (mean, '
-        'std and 95 % interval over seeds). Running it again skips finished runs and resumes an interrupted one. Under torchrun '
-        'or accelerate launch every run trains with DDP on all ranks, and rank 0 writes. --budgets limit the training '
-        'only: evaluation and fine-tuning come on top.')
-    p.add_argument('--methods', nargs='+', default=list(METHODS), choices=list(METHODS), help='methods to run (default: all)')
-    p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
-    p.add_argument('--budgets', nargs='+', type=float, default=[60.], metavar='SECONDS', help='training seconds per run (default: 60)')
-    groups = add_config_args(p, ['data', 'preset', 'size', 'channels'])  # as mae_lit_pretrain: the fields of RunConfig
-    groups['channels'].add_argument('--grey', dest='channels', action='store_const', const=1, help='grey models on colour data (same as --channels 1)')
-    p.add_argument('--finetune-epochs', type=float, default=None, metavar='EPOCHS', help='fine-tune every self-supervised encoder of the largest budget for this many epochs of the recipe FINETUNE (default: no fine-tuning)')
-    p.add_argument('--finetune-budget', '--finetune-s', dest='finetune_s', type=float, default=None, metavar='SECONDS', help='... or for this many seconds, converted once to steps (default: no fine-tuning)')
-    add_config_args(p, ['bs'], methods=OBJECTIVES)
-    p.add_argument('--linear-epochs', type=int, default=90, help='linear-probe epochs (default: 90)')
-    add_config_args(p, ['limit'])
-    p.add_argument('--no-baselines', action='store_true', help='skip the random-init and raw-pixel rows')
-    p.add_argument('--settings', default=None, metavar='JSON', help='per-method settings, a JSON file or text, e.g. '
-                   '\'{"simclr": {"blr": 3e-3}, "supervised": {"blr": 4e-3}}\' (default: each method\'s own)')
-    p.add_argument('--s-per-step', nargs='+', default=None, metavar='METHOD=SECONDS', help='seconds per training step of a '
-                   'method measured on a quiet machine: its budgets become steps once, so other work on the machine changes no '
-                   'result, only the measured seconds (default: measured before each run)')
-    p.add_argument('--collect-only', action='store_true', help='train nothing: gather the finished runs under --out into the tables')
-    p.add_argument('--out', default='runs/compare', help='output folder (default: runs/compare)')
-    add_config_args(p, ['device'])
-    a = p.parse_args(argv)
-    try:
-        settings = json.loads(Path(a.settings).read_text() if a.settings and Path(a.settings).is_file() else a.settings or '{}')
-    except json.JSONDecodeError as e: p.error(f'--settings is neither a JSON file nor JSON text: {e}')
-    try: sps = {k: float(v) for k, v in (x.split('=', 1) for x in a.s_per_step or [])}
-    except ValueError: p.error(f'--s-per-step takes METHOD=SECONDS pairs, e.g. mae=0.066; got {a.s_per_step}')
-    try:
-        df = compare(a.out, a.methods, a.seeds, budgets=a.budgets, data=a.data or RunConfig.data, preset=a.preset, channels=a.channels, size=a.size, finetune_epochs=a.finetune_epochs, finetune_s=a.finetune_s,
-                     bs=a.bs, linear_epochs=a.linear_epochs, limit=a.limit, baselines=not a.no_baselines, device=a.device, settings=settings, s_per_step=sps,
-                     collect_only=a.collect_only)
-    except (FileNotFoundError, ValueError) as e:
-        print(f'mae_lit_compare: error: {e}', file=sys.stderr); sys.exit(1)
-    if dist_env()[0] != 0: return  # ranks > 0 of a distributed job: rank 0 reports
-    print(format_summary(summarize(df)).to_string(index=False))
-    print(f'wrote {Path(a.out)/"results.csv"} and {Path(a.out)/"summary.csv"}')

@@ -323,7 +323,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         fig.savefig(out/'reconstructions.png', dpi=110); import matplotlib.pyplot as plt; plt.close(fig)
     metrics.update(_run_metrics(c, out, learn, model, resume, dist, device, fit_s))
     if knn:  # after training, so that the first step comes seconds after the command: the references, then the run's encoder
-        print(f'scoring on the test split ({pool} pooling, kNN and linear probe): raw pixels, the random-init encoder, the pretrained encoder', flush=True)
+        print(f'scoring on the test split (kNN and linear probe, {pool} pooling): raw pixels, random init, the pretrained encoder', flush=True)
         metrics.update(**_report(None, 'pixels'), **_report(random_encoder(model.vit_config, c.seed, device), 'random'))
         metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test')
     metrics['wall_s'] = time.perf_counter() - t_start
