@@ -14,9 +14,9 @@ from fastcore.docments import docments
 # the registries of objectives and presets (mae_lit.vit) and the data sources (mae_lit.data) are read when needed
 
 # %% auto #0
-__all__ = ['CONFIG_VERSION', 'METHOD_DEFAULTS', 'positive_float', 'positive_int', 'HelpFormatter', 'unit_ratio', 'LazyChoices',
-           'RunConfig', 'config_defaults', 'config_help', 'default_preset', 'new_config', 'upgrade_config',
-           'load_config', 'add_config_args', 'given_settings', 'pretrain_parser']
+__all__ = ['CONFIG_VERSION', 'METHOD_DEFAULTS', 'positive_float', 'positive_int', 'HelpFormatter', 'unit_ratio',
+           'registered_methods', 'LazyChoices', 'RunConfig', 'config_defaults', 'config_help', 'default_preset',
+           'new_config', 'upgrade_config', 'load_config', 'add_config_args', 'given_settings', 'pretrain_parser']
 
 # %% ../nbs/05a_config.ipynb #d2a1e717
 def positive_float(s: str, # the text of a command-line option
@@ -59,7 +59,8 @@ def _presets():
     from mae_lit.vit import OBJECTIVE_PRESETS, VIT_CONFIGS
     return sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS})
 
-def _methods():
+def registered_methods() -> list[str]:
+    "The registered objectives' methods (`register_objective`), MAE first: 'mae', 'simclr', 'ijepa', and any added."
     from mae_lit.vit import objective_methods
     return sorted(objective_methods(), key=lambda m: m != 'mae')
 
@@ -73,7 +74,7 @@ class LazyChoices:
 class RunConfig:
     "Every setting of a pretraining run, once: its name, type, default and help. `mae_lit_pretrain` is built from these fields (`add_config_args`), `pretrain` checks them (`check`), and a run folder's config.json keeps them."
     data: str = field(default='sample', metadata=dict(type=str))  # 'sample' (embedded Fashion-MNIST subset), 'full' (all of Fashion-MNIST; downloads when missing), 'auto', 'url:NAME' (a fastai URLs data set, e.g. url:IMAGENETTE_160), a folder of images, or a folder of tar shards with train/ and valid/ sub-folders (written by mae_lit.distributed.write_shards; streamed)
-    method: str = field(default='mae', metadata=dict(choices=_methods, metavar='METHOD'))  # pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023), or any registered one
+    method: str = field(default='mae', metadata=dict(choices=registered_methods, metavar='METHOD'))  # pretraining objective: mae (He et al. 2021), simclr (Chen et al. 2020), ijepa (Assran et al. 2023), or any registered one
     preset: str | None = field(default=None, metadata=dict(choices=_presets, metavar='NAME'))  # backbone shape (width, depth, heads, patch, decoder), any name of list_objectives() or a ViT preset; a MAE preset name selects the same encoder for every --method; image channels and size come from the data and --size (default: mae_vit_tiny_fmnist for Fashion-MNIST, mae_vit_tiny_patch4_32 for other data)
     epochs: int = field(default=4, metadata=dict(type=positive_int, group='length'))  # number of epochs
     time_budget: float | None = field(default=None, metadata=dict(type=positive_float, group='length', flags=('--budget', '--time-budget'), metavar='SECONDS'))  # train for this many seconds instead: converted once into a number of steps from the measured seconds per step (recorded in config.json), then exactly that many steps are trained, the last epoch stopping part-way; the budget covers training only, not the evaluation after it

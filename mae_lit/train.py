@@ -28,7 +28,7 @@ from .contrastive import SimCLR
 from .jepa import IJEPA
 from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape
 from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults, default_preset, new_config, load_config,
-                     given_settings, pretrain_parser)
+                     given_settings, pretrain_parser, registered_methods)
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
@@ -150,7 +150,7 @@ def _loss_figure(history: list, throughput: list, path: Path, ylabel: str = 'MAE
         a2.set_xlabel('epoch'); a2.set_ylabel('target spread across images'); a2.grid(alpha=.3)
     fig.tight_layout(); fig.savefig(path, dpi=110); plt.close(fig)
 
-OBJECTIVES = tuple(sorted(objective_methods(), key=lambda m: m != 'mae'))  # the registered methods (`register_objective`), MAE first: 'mae', 'simclr', 'ijepa'
+OBJECTIVES = tuple(registered_methods())  # the registered methods (`register_objective`), MAE first: 'mae', 'simclr', 'ijepa'
 def method_preset(method: str, # a registered method: 'mae', 'simclr' or 'ijepa'
                   preset: str, # a backbone: any registered objective preset (its encoder shape is used) or a ViT preset
                  ) -> str:
