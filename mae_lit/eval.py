@@ -85,8 +85,8 @@ def knn_predict(train_f: torch.Tensor,  # training features (N, D)
         top_sim, top_idx = sim.topk(k, dim=1)                                     # (m, k)
         votes = torch.zeros(len(sim), C, dtype=sim.dtype, device=sim.device)
         votes.scatter_add_(1, train_y[top_idx].to(sim.device), (top_sim / T).exp())  # (m, C) weighted class votes
-        share, pred = (votes / votes.sum(1, keepdim=True)).max(1)
-        preds.append(pred); conf.append(share); sims.append(top_sim.mean(1))
+        pred = votes.argmax(1)
+        preds.append(pred); conf.append(votes.gather(1, pred[:, None])[:, 0] / votes.sum(1)); sims.append(top_sim.mean(1))
     if evidence: return {'pred': torch.cat(preds), 'conf': torch.cat(conf), 'sim': torch.cat(sims)}
     return torch.cat(preds)
 
