@@ -15,10 +15,10 @@ __all__ = ['EVAL_PROTOCOLS', 'EVAL_MIX', 'ABLATION_NAMES', 'ABLATE_EPOCHS', 'FIN
 
 # %% ../nbs/17b_cli.ipynb #acdd67cc
 def mae_lit_pretrain(argv: list[str] | None = None):
-    "Console script `mae_lit_pretrain`: its arguments are checked before torch and fastai load, then `mae_lit.train.mae_lit_pretrain` runs."
-    pretrain_parser().parse_args(argv)  # argparse's one line and exit status 2 on a refused argument; --help too
-    from mae_lit.train import mae_lit_pretrain as main
-    main(argv)
+    "Console script `mae_lit_pretrain`: its arguments are checked before torch and fastai load, then `mae_lit.train.pretrain_from_args` runs."
+    a = pretrain_parser().parse_args(argv)  # argparse's one line and exit status 2 on a refused argument; --help too
+    from mae_lit.train import pretrain_from_args
+    pretrain_from_args(a)
 
 EVAL_PROTOCOLS, EVAL_MIX = ('knn', 'linear', 'finetune'), ('mixup', 'cutmix')  # mae_lit.eval's PROTOCOLS and fine-tuning mixes, for a parser that loads nothing heavy
 
@@ -72,10 +72,6 @@ ABLATE_EPOCHS, FINETUNE_EPOCHS = 8, 8  # mae_lit.ablate.DEFAULT_EPOCHS, mae_lit.
 def _compare_methods():
     from mae_lit.compare import METHODS
     return list(METHODS)
-
-def _ablations():
-    from mae_lit.ablate import ABLATIONS
-    return list(ABLATIONS)
 
 def mae_lit_compare(argv: list[str] | None = None):
     "Console script `mae_lit_compare`: pretrain and evaluate MAE, SimCLR, I-JEPA and a supervised ViT at equal measured training seconds; write results.csv and summary.csv. Its arguments are checked before torch and fastai load."
@@ -133,7 +129,7 @@ def mae_lit_ablate(argv: list[str] | None = None):
         'The default run of a seed is shared by every ablation. One run folder per distinct setting × seed under --out, '
         'results.csv with one row per ablation × setting × seed. Running it again skips finished runs and resumes a stopped '
         'one; two processes on the same --out share the runs (one per core: OMP_NUM_THREADS=1 taskset -c N ...).')
-    p.add_argument('--ablations', nargs='+', default=None, choices=LazyChoices(_ablations), metavar='NAME',
+    p.add_argument('--ablations', nargs='+', default=None, choices=ABLATION_NAMES, metavar='NAME',
                    help=f'ablations to run, among {", ".join(ABLATION_NAMES)} (default: all)')
     p.add_argument('--seeds', nargs='+', type=int, default=[0, 1, 2], help='seeds (default: 0 1 2)')
     p.add_argument('--epochs', type=int, default=ABLATE_EPOCHS, help=f'pretraining epochs of the default run (default: {ABLATE_EPOCHS})')

@@ -21,25 +21,25 @@ from torch.utils.flop_counter import FlopCounterMode
 from fastai.torch_core import set_seed, default_device, to_device
 from timm.optim import param_groups_weight_decay
 
-from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_methods, objective_preset, create_objective
+from .vit import VIT_CONFIGS, OBJECTIVE_PRESETS, objective_preset, create_objective
 # the built-in objectives, imported so that they register their presets (`--method` offers every registered one)
 from .mae import MaskedAutoencoder
 from .contrastive import SimCLR
 from .jepa import IJEPA
 from .data import get_dls, ssl_augment, is_fmnist, data_channels, data_kind, loader_shape
-from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults, default_preset, new_config, load_config,
+from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults, new_config, load_config,
                      given_settings, pretrain_parser, registered_methods)
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
 from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
                                NonFiniteLossError, objective_loss)
-from .viz import reconstruction_figure, to_display
+from .viz import reconstruction_figure
 from .eval import frozen_scores
 
 # %% auto #0
 __all__ = ['mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops', 'calibrate_steps',
            'method_preset', 'build_objective', 'spread_batch', 'data_shape', 'describe_shape', 'pretrain',
-           'mae_lit_pretrain']
+           'mae_lit_pretrain', 'pretrain_from_args']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -336,7 +336,11 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
 # %% ../nbs/06_train.ipynb #e541e36a
 def mae_lit_pretrain(argv: list[str] | None = None):
     "Console script: pretrain a Masked Autoencoder (or SimCLR, I-JEPA with --method) and write a run folder (see `pretrain`)."
-    a = pretrain_parser().parse_args(argv)  # every RunConfig field (mae_lit.config)
+    pretrain_from_args(pretrain_parser().parse_args(argv))  # every RunConfig field (mae_lit.config)
+
+def pretrain_from_args(a: argparse.Namespace, # parsed by pretrain_parser (the console script parses before torch loads)
+                      ):
+    "Run `pretrain` with the command line's settings, print its summary, and turn a run that cannot go on into one line and exit status 1."
     cfg = given_settings(a)  # only what was given: a new run fills in the defaults, a resumed one checks these against its own
     try:
         m = pretrain(a.out, resume=a.resume, knn=not a.no_knn, **cfg)
