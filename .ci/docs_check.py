@@ -18,6 +18,9 @@ Fails (exit 1) and lists what is missing when
       signature's code block, where the reader sees raw `[`name`](url)` Markdown (backticks in docstrings are fine),
   (g) prose, comments or strings use bookkeeping words a reader cannot follow (an issue or session of the project, the
       development machine, a REFERENCES.md that is not in the repository),
+  (g1) prose or a cell output keeps a lab note (a run's history, the git history, what was at hand) or an absolute
+      path of the building machine (/tmp, /work, a home folder; prose only, or outputs of executed copies),
+  (g3) prose states a default of the MAE run (mask ratio, batch, base lr, target) other than mae_lit.config's,
   (h) a cell output (committed notebooks, and executed copies passed with --executed) has a line wider than
       --width characters (default 120), or shows a warning (a `...Warning:` line or a stderr block with a warning).
 It also prints, as warnings that do not fail the check, prose in markdown cells that names another chapter's exported
@@ -165,9 +168,18 @@ def check_sidebar(problems: dict):
         if k == 0: problems['sidebar'].append(f'sidebar.yml does not list {n}')
         elif k > 1: problems['sidebar'].append(f'sidebar.yml lists {n} {k} times')
     if entries and entries[0] != 'index.ipynb': problems['sidebar'].append(f'sidebar.yml starts with {entries[0]}, expected index.ipynb')
-    num = [e for e in entries if re.match(r'\d+', Path(e).name)]
     key = lambda e: [int(x) if x.isdigit() else x for x in re.split(r'(\d+)', Path(e).name)]
-    if num != sorted(num, key=key): problems['sidebar'].append(f'numbered chapters are not in reading order: {num}')
+    for sec in _sidebar_sections(yaml.safe_load(f.read_text())['website']['sidebar']['contents']):  # each section in reading order
+        num = [e for e in sec if re.match(r'\d+', Path(e).name)]
+        if num != sorted(num, key=key): problems['sidebar'].append(f'numbered chapters are not in reading order: {num}')
+
+
+def _sidebar_sections(node) -> list[list[str]]:
+    "The entries of each sidebar section (the top level counts as one)"
+    secs = [[e for n in node if not (isinstance(n, dict) and 'section' in n) for e in _sidebar_entries([n])]]
+    for n in node:
+        if isinstance(n, dict) and 'section' in n: secs += _sidebar_sections(n.get('contents', []))
+    return secs
 
 
 def _prose(text: str) -> str:
@@ -271,6 +283,7 @@ def page_anchors() -> dict[str, set]:
                 m = None if fence else re.match(r'#{1,6} (.+)', l)
                 if m: ids.add(_explicit_id(m.group(1)) or pandoc_id(m.group(1)))
             ids.update(re.findall(r'<[^>]+\sid="([^"]+)"', src(c)))
+            ids.update(re.findall(r'\]\{#([^\s}]+)[^}]*\}', src(c)))  # a bracketed span with an id: [**kNN accuracy.**]{#knn}
         mod = nb_module(nb)
         for name in showdoc_targets(nb):
             t = showdoc_title(name, mod)
@@ -397,6 +410,56 @@ def check_bookkeeping(problems: dict):
                 problems['words'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: "{m.group(0)}" in …{ctx}…')
 
 
+# ---------------------------------------------------------------- (g1) lab notes and machine paths
+# a page shows results and how to reproduce them; how a run went (stops, restarts, what was at hand) belongs in its command.txt
+LAB_NOTES = re.compile(r"(?i)\b(?:git history|no GPU (?:was|is) at hand|before the switch|stopped between|(?:was|were) restarted|"
+                       r"this (?:morning|afternoon|week)|lab notes?\b|TODO\b|FIXME\b)")
+# an absolute path of the machine that built the page (a user's home, a scratch folder); system data paths are fine
+ABS_PATH = re.compile(r"(?<![\w.~])(?:/work|/root|/home/[^/\s'\"]+|/Users/[^/\s'\"]+|/tmp|/private/var|/var/folders)/[^\s'\")]*")
+
+def check_lab_notes(problems: dict):
+    for nb in notebooks():
+        for c in cells(nb):
+            s = re.sub(r'\]\([^)]*\)|https?://\S+', ' ', src(c))
+            for rx in (LAB_NOTES, ABS_PATH):
+                for m in rx.finditer(s):
+                    if rx is ABS_PATH and c['cell_type'] == 'code': continue  # code may build paths (tempfile); outputs are checked below
+                    ctx = s[max(0, m.start() - 40):m.end() + 40].replace('\n', ' ')
+                    problems['labnotes'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: "{m.group(0)}" in …{ctx}…')
+
+
+# ---------------------------------------------------------------- (g3) stated defaults
+# a sentence of prose that names "default" and one of these settings must give the code's value (mae_lit.config); sentences
+# about someone else's default (the paper's, PyTorch's, an earlier recipe's) are skipped
+OTHERS = re.compile(r"(?i)paper|official|earlier|PyTorch|Hugging Face|timm|fastai|DINO|BEiT|SimCLR|I-JEPA|ijepa|supervised|than the default")
+STATED = {'mask_ratio': re.compile(r'(?i)mask ratio (?:of |= ?)?(0\.\d+)'),
+          'bs': re.compile(r'(?i)\bbatch(?: size)? (?:of |= ?)?(\d+)\b'),
+          'blr': re.compile(r'(?i)(?:`blr`|\bblr|base learning rate|base lr)(?: of| =|:)? `?(\d[\d.]*e-\d+)'),
+          'norm_pix': re.compile(r'(?i)\b(plain[- ]pixels?|normalised[- ]pixels?|norm-pix)\b(?:[- ]targets?)?')}
+
+def mae_defaults() -> dict:
+    from mae_lit.config import config_defaults, METHOD_DEFAULTS
+    return {**config_defaults(), **METHOD_DEFAULTS['mae']}
+
+def check_defaults(problems: dict):
+    d = mae_defaults()
+    for nb in notebooks():
+        for c in cells(nb):
+            if c['cell_type'] != 'markdown': continue
+            text = _prose(re.sub(r'`([^`\n]*)`', r'\1', src(c)))  # inline code read as words: `blr` 4e-3
+            for sent in re.split(r'(?<=[.;])\s+|\n\s*\n|\|', text):
+                if not re.search(r'(?i)\bdefault', sent) or OTHERS.search(sent): continue
+                for key, rx in STATED.items():
+                    for m in rx.finditer(sent):
+                        v = m.group(1).lower()
+                        if key == 'norm_pix':
+                            if 'default' not in sent[max(0, m.start() - 60):m.end() + 60].lower(): continue
+                            ok = v.startswith('plain') != bool(d['norm_pix'])
+                        else: ok = float(v) == float(d[key])
+                        if not ok: problems['defaults'].append(f'{nb.relative_to(ROOT)} cell {c.get("id", "?")}: "{m.group(0)}" beside "default", '
+                                                                  f'but the code\'s {key} is {d[key]}: …{sent.strip()[:120]}…')
+
+
 # ---------------------------------------------------------------- (g2) setext headings
 def check_setext(problems: dict):
     "A Markdown line of only `=` (or `-`) under text turns that text into a heading (in the page and its table of contents)."
@@ -438,6 +501,10 @@ def check_outputs(problems: dict, nbs: list[Path], width: int):
                 if WARNING_LINE.search(text) or (kind == 'stderr' and re.search(r'(?i)warn', text)):
                     first = next((l for l in text.splitlines() if re.search(r'(?i)warn|No CUDA', l)), text[:100])
                     problems['warnings'].append(f'{nb}: cell {c.get("id", "?")}: {first.strip()[:140]}')
+                for m in ABS_PATH.finditer(text):
+                    problems['labnotes'].append(f'{nb}: cell {c.get("id", "?")}: {kind} shows a path of the building machine: {m.group(0)[:80]}')
+                for m in LAB_NOTES.finditer(text):
+                    problems['labnotes'].append(f'{nb}: cell {c.get("id", "?")}: {kind} shows a lab note: {m.group(0)}')
                 if kind == 'markdown': continue  # prose and tables wrap on the page, and so do code blocks (`code-overflow: wrap`)
                 for l in text.splitlines():  # printed text is preformatted: it does not wrap
                     if len(l) > width:
@@ -453,11 +520,11 @@ def main(argv=None) -> int:
     a.executed = [Path(p).resolve() for p in a.executed]
     os.chdir(ROOT)  # nbdev reads settings.ini (the library name, the docs host) from the working directory
     sys.path.insert(0, str(ROOT))
-    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed', 'links', 'signature', 'words', 'setext', 'width', 'warnings')}
+    problems = {k: [] for k in ('import', 'docstring', 'show_doc', 'title', 'sidebar', 'mixed', 'links', 'signature', 'words', 'labnotes', 'defaults', 'setext', 'width', 'warnings')}
     all_syms, warnings = {}, []
     check_symbols(problems, all_syms); check_titles(problems); check_sidebar(problems); check_mixed_imports(problems); check_links(warnings, all_syms)
     check_internal_links(problems); check_chapter_names(problems); check_signature_comments(problems); check_bookkeeping(problems)
-    check_setext(problems)
+    check_lab_notes(problems); check_defaults(problems); check_setext(problems)
     executed = [q for p in map(Path, a.executed) for q in (sorted(p.rglob('*.ipynb')) if p.is_dir() else [p])
                 if '.ipynb_checkpoints' not in q.parts]
     mine = {p.resolve() for p in notebooks()}
@@ -470,6 +537,8 @@ def main(argv=None) -> int:
                        'or chapter names on the home page that differ from the page titles',
               'signature': 'backticks in parameter comments of exported signatures (rendered as raw Markdown links)',
               'words': 'bookkeeping words a reader cannot follow (issue, session, development machine, REFERENCES.md)',
+              'labnotes': 'lab notes (run histories, what was at hand) and absolute paths of the building machine in prose or outputs',
+              'defaults': "a default stated in prose that is not the code's (mae_lit.config)",
               'setext': 'setext headings (a line of = or - under text makes it a heading)',
               'width': 'output lines wider than --width', 'warnings': 'warnings shown in cell outputs'}
     for k, v in problems.items():

@@ -9,6 +9,8 @@ Counts, page by page, and fails (exit 1) when any is non-zero:
   - raw Markdown links in code blocks: `` [`name`](url) `` printed inside a signature or other code block (nbdev links
     backticked names in parameter comments even there);
   - warning blocks: a cell's stderr output, or any output, that shows a warning (`...Warning:`, `WARNING`, "No CUDA runtime");
+  - lab notes and machine paths: text of a page that keeps a run's history or an absolute path of the building machine
+    (the patterns `LAB_NOTES` and `ABS_PATH` of docs_check.py, which checks the notebooks for the same);
   - slow cells whose source is missing: every `#| slow` code cell of a notebook must be published on its page (its
     first code lines are looked for in the page's code blocks).
 It also lists (without failing) output lines wider than --width characters.
@@ -21,6 +23,8 @@ from pathlib import Path
 from urllib.parse import urlsplit, unquote
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docs_check import LAB_NOTES, ABS_PATH  # one list of patterns for notebooks and pages
 
 
 class Page(HTMLParser):
@@ -103,7 +107,7 @@ def main(argv=None) -> int:
     if not pages: print(f'no pages under {site}'); return 1
     parsed = {k: parse(p) for k, p in pages.items()}
     prefixes = site_prefixes()
-    found = {k: [] for k in ('links', 'raw_md', 'warnings', 'slow', 'wide')}
+    found = {k: [] for k in ('links', 'raw_md', 'warnings', 'labnotes', 'slow', 'wide')}
     for name, pg in parsed.items():
         here = Path(name).parent
         for href in pg.links:
@@ -124,6 +128,10 @@ def main(argv=None) -> int:
             if target not in parsed: found['links'].append(f'{name}: {href} (no page {target})')
             elif u.fragment and unquote(u.fragment) not in parsed[target].ids:
                 found['links'].append(f'{name}: {href} (no id "{unquote(u.fragment)}" on {target})')
+        raw = re.sub(r'<pre class="sourceCode.*?</pre>', ' ', pages[name].read_text(errors='replace'), flags=re.S)  # the code a cell runs may build paths
+        text = html.unescape(re.sub(r'<script.*?</script>|<style.*?</style>|<[^>]+>', ' ', raw, flags=re.S))
+        for rx in (LAB_NOTES, ABS_PATH):
+            for m in rx.finditer(text): found['labnotes'].append(f'{name}: {m.group(0)[:80]}')
         for code in pg.codes:
             for m in RAW_MD.finditer(code): found['raw_md'].append(f'{name}: {m.group(0)[:80]}')
         for cls, text in pg.outputs:
@@ -146,7 +154,7 @@ def main(argv=None) -> int:
             if not page or not all(norm(l) in text for l in lines):
                 found['slow'].append(f'{page_of(nb, nbs)}: slow cell starting {lines[0][:70] if lines else "?"!r} is not on the page')
     labels = {'links': 'broken internal links', 'raw_md': 'raw Markdown links inside code blocks (signatures)',
-              'warnings': 'output blocks showing a warning', 'slow': f'#| slow cells missing from their page (of {n_slow})',
+              'warnings': 'output blocks showing a warning', 'labnotes': 'lab notes or absolute paths of the building machine', 'slow': f'#| slow cells missing from their page (of {n_slow})',
               'wide': f'output lines wider than {a.width} characters (not failing)'}
     print(f'{len(parsed)} pages under {site}')
     for k, v in found.items():

@@ -4,7 +4,7 @@
 
 # %% ../nbs/13_bench.ipynb #45101f1c
 from __future__ import annotations
-import argparse, gc, json, math, os, platform, statistics, sys, time, traceback
+import argparse, gc, math, os, platform, statistics, sys, time, traceback
 from pathlib import Path
 from types import MethodType
 
@@ -15,12 +15,12 @@ from timm.models.vision_transformer import Attention
 from .mae import MAE_PRESETS, MaskedAutoencoder, create_mae
 from .vit import SplitQKVAttention
 from .interop import hf_config
-from .config import HelpFormatter
+from .config import BENCH_IMPLS, bench_parser
 from .checkpoints import atomic_json
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step', 'time_steps',
-           'bench_one', 'run_bench', 'paired_bench', 'mae_lit_bench']
+           'bench_one', 'run_bench', 'paired_bench', 'mae_lit_bench', 'bench_from_args']
 
 # %% ../nbs/13_bench.ipynb #e56c2315
 def _block_flops(n:int, d:int, hidden:int) -> int:
@@ -100,8 +100,7 @@ def hf_vitmae_like(model:MaskedAutoencoder,  # the mae_lit model whose shape is 
     return ViTMAEForPreTraining._from_config(hf_config(model), attn_implementation=attn_implementation)  # the config `to_hf` uses
 
 # %% ../nbs/13_bench.ipynb #6b0f3e3b
-IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eager-sync', 'mae_lit-eager-conv', 'mae_lit-eager-timm-attn',
-         'hf-sdpa', 'hf-compile')
+IMPLS = BENCH_IMPLS  # what mae_lit_bench can time, named once in mae_lit.config (its parser loads no torch)
 
 def _adamw(model:nn.Module, device:torch.device, capturable:bool=False) -> torch.optim.Optimizer:
     "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused on CUDA, for-each on the CPU"
@@ -376,33 +375,14 @@ def paired_bench(impls:list,  # implementations (see IMPLS); base is added if mi
 
 # %% ../nbs/13_bench.ipynb #bf50ff3c
 def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.argv[1:]
-    "Console script: time MAE training steps of mae_lit and Hugging Face ViTMAE side by side; print a table, write JSON"
-    p = argparse.ArgumentParser(prog='mae_lit_bench', formatter_class=HelpFormatter,
-        description='Time full MAE training steps (forward, backward, AdamW step) on a fixed batch already on the device, '
-                    'after warm-up, as the median over synchronised rounds; mae_lit implementations and a Hugging Face '
-                    'ViTMAEForPreTraining of the same shape run in the same process, so speed claims are ratios measured side by side.')
-    p.add_argument('--preset', nargs='+', default=['mae_vit_tiny_fmnist'], choices=list(MAE_PRESETS), help='model presets')
-    p.add_argument('--bs', '--batch', dest='batch', nargs='+', type=int, default=[256], help='batch size per preset (one value: all presets; --batch: its older name)')
-    p.add_argument('--impl', nargs='+', default=None, choices=list(IMPLS),
-                   help='implementations (default: mae_lit-eager and hf-sdpa, plus mae_lit-graph on CUDA)')
-    p.add_argument('--compile', action='store_true', help='also time mae_lit-compile (torch.compile; its compile time is reported)')
-    p.add_argument('--device', default=None, help="'cpu', 'cuda', 'cuda:1' (default: cuda when available)")
-    p.add_argument('--precision', default='auto', choices=['auto', 'bf16', 'fp32'], help='auto: bf16 autocast on CUDA, fp32 on the CPU')
-    p.add_argument('--warmup', type=int, default=5, help='untimed steps per implementation (the first compiles or captures)')
-    p.add_argument('--budget', '--seconds', dest='seconds', type=float, default=5., metavar='SECONDS', help='timing budget per implementation after warm-up, in seconds (--seconds: its older name)')
-    p.add_argument('--max-steps', type=int, default=None, help='cap on timed steps per implementation (quick checks)')
-    p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch\'s choice)')
-    p.add_argument('--seed', type=int, default=0, help='seed of weights, batch and masks')
-    p.add_argument('--repeat', type=int, default=1, help='cycle through the implementations this many times, in A B … B A order (for a busy machine)')
-    p.add_argument('--paired', type=int, default=None, metavar='ROUNDS', help='instead: alternate the implementations in this many rounds '
-                   'in one process (paired_bench) and report the median per-round speed ratio to hf-sdpa (for a noisy machine)')
-    p.add_argument('--steps-per-round', type=int, default=2, help='with --paired: steps per implementation per round')
-    p.add_argument('--no-matmul', action='store_true', help='skip the matmul TFLOP/s probe')
-    p.add_argument('--out', default='bench.json', help='JSON file for the records (rewritten after each one)')
-    a = p.parse_args(argv)
-    if any(b < 1 for b in a.batch): p.error(f'batch sizes must be positive, got {a.batch}')
-    if a.warmup < 1: p.error(f'--warmup must be at least 1, got {a.warmup}')
-    if a.repeat < 1: p.error(f'--repeat must be at least 1, got {a.repeat}')
+    "Time MAE training steps of mae_lit and Hugging Face ViTMAE side by side; print a table, write JSON (the console script, as a function)"
+    p = bench_parser()  # mae_lit.config: checked before torch loads when run as the console script
+    bench_from_args(p.parse_args(argv), p)
+
+def bench_from_args(a:argparse.Namespace, # parsed by mae_lit.config.bench_parser
+                    p:argparse.ArgumentParser, # that parser, for its usage errors
+                   ):
+    "Run the benchmark the command line asks for: `run_bench`, or `paired_bench` with `--paired`"
     if a.threads: torch.set_num_threads(a.threads)
     device = torch.device(a.device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     if device.type == 'cuda':

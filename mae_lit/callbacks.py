@@ -5,7 +5,8 @@
 # %% ../nbs/05_callbacks.ipynb #ef4ccf5f
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import json, math, random, time
+import contextlib, json, math, random, sys, time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +14,7 @@ import torch
 from fastai.callback.core import Callback
 from fastai.learner import Learner
 from fastcore.foundation import L
+from fastcore.imports import in_notebook
 from fastai.torch_core import rank_distrib
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
 from fastai.callback.core import CancelTrainException
@@ -25,7 +27,7 @@ from .viz import reconstruction_figure
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
            'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit',
-           'ReconstructionSnapshots', 'StepBudget', 'fit_warmup_cosine']
+           'ReconstructionSnapshots', 'StepBudget', 'fit_warmup_cosine', 'epoch_line', 'fit_progress']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -443,3 +445,28 @@ def fit_warmup_cosine(self: Learner,           # e.g. from ssl_learner
     learn.fit(n_epoch, lr, cbs=cbs)
 
 Learner.fit_warmup_cosine = fit_warmup_cosine  # a method of every fastai Learner, as fit_one_cycle (and a function: fit_warmup_cosine(learn, …))
+
+# %% ../nbs/05_callbacks.ipynb #d2ede253
+def epoch_line(learn: Learner, # the learner whose recorder names the columns
+               values: list,   # one epoch's row, as fastai's Recorder logs it
+              ):
+    "One plain line per epoch for a log file: `epoch 3/8  train_loss 0.3648  valid_loss 0.3664  time 00:16`."
+    names, n = list(learn.recorder.metric_names), getattr(learn, 'n_epoch', None)
+    parts = [f'epoch {v + 1}/{n}' if k == 'epoch' else f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in zip(names, values)]
+    print('  '.join(parts), flush=True)
+
+@contextlib.contextmanager
+def fit_progress(learn: Learner, # the learner about to fit
+                 show: bool = True, # False: no bar and no rows
+                 plain: bool | None = None, # one line per epoch; None: when stdout is neither a notebook nor a terminal
+                ):
+    "The progress of a fit: fastai's bar and table on a terminal or in a notebook; into a file or a pipe one `epoch_line` per epoch and no bar frames."
+    if plain is None: plain = not (in_notebook() or sys.stdout.isatty())
+    if not show:
+        with learn.no_bar(), learn.no_logging(): yield
+    elif not plain: yield
+    else:
+        old, learn.logger = learn.logger, partial(epoch_line, learn)
+        try:
+            with learn.no_bar(): yield
+        finally: learn.logger = old

@@ -7,7 +7,7 @@ from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
 import argparse, json, os, sys
 from pathlib import Path
-from .config import pretrain_parser, positive_int, add_config_args, LazyChoices, METHOD_DEFAULTS
+from .config import pretrain_parser, bench_parser, data_parser, positive_int, add_config_args, LazyChoices, METHOD_DEFAULTS
 
 # %% auto #0
 __all__ = ['EVAL_PROTOCOLS', 'EVAL_MIX', 'ABLATION_NAMES', 'ABLATE_EPOCHS', 'FINETUNE_EPOCHS', 'mae_lit_pretrain', 'mae_lit_eval',
@@ -158,11 +158,15 @@ def mae_lit_ablate(argv: list[str] | None = None):
     print(f'wrote {Path(a.out)/"results.csv"}')
 
 def mae_lit_bench(argv: list[str] | None = None):
-    "Console script `mae_lit_bench` (`mae_lit.bench.mae_lit_bench`)."
-    from mae_lit.bench import mae_lit_bench as main
-    main(argv)
+    "Console script `mae_lit_bench`: time MAE training steps beside Hugging Face ViTMAE; its arguments are checked before torch loads."
+    p = bench_parser()
+    a = p.parse_args(argv)
+    from mae_lit.bench import bench_from_args  # torch loads only now
+    bench_from_args(a, p)
 
 def mae_lit_data(argv: list[str] | None = None):
-    "Console script `mae_lit_data` (`mae_lit.fmnist.mae_lit_data`)."
-    from mae_lit.fmnist import mae_lit_data as main
-    main(argv)
+    "Console script `mae_lit_data`: describe the Fashion-MNIST copy in use, draw its classes or rebuild the sample; its arguments are checked before torch loads."
+    p = data_parser()
+    a = p.parse_args(argv)
+    from mae_lit.fmnist import data_from_args  # torch loads only now
+    data_from_args(a, p)

@@ -14,9 +14,10 @@ from fastcore.docments import docments
 # the registries of objectives and presets (mae_lit.vit) and the data sources (mae_lit.data) are read when needed
 
 # %% auto #0
-__all__ = ['CONFIG_VERSION', 'METHOD_DEFAULTS', 'positive_float', 'positive_int', 'HelpFormatter', 'unit_ratio',
+__all__ = ['CONFIG_VERSION', 'METHOD_DEFAULTS', 'BENCH_IMPLS', 'positive_float', 'positive_int', 'HelpFormatter', 'unit_ratio',
            'registered_methods', 'LazyChoices', 'RunConfig', 'config_defaults', 'config_help', 'default_preset',
-           'new_config', 'upgrade_config', 'load_config', 'add_config_args', 'given_settings', 'pretrain_parser']
+           'new_config', 'upgrade_config', 'load_config', 'add_config_args', 'given_settings', 'pretrain_parser',
+           'bench_parser', 'data_parser']
 
 # %% ../nbs/05a_config.ipynb #d2a1e717
 def positive_float(s: str, # the text of a command-line option
@@ -223,4 +224,49 @@ def pretrain_parser() -> argparse.ArgumentParser:
     p.add_argument('--out', default='runs/mae', help='run folder')
     p.add_argument('--resume', action='store_true', help='continue the run in --out from its last finished epoch')
     p.add_argument('--no-knn', action='store_true', help='skip the frozen evaluation at the end (kNN and linear probe of the pretrained and random-init encoders and raw pixels)')
+    return p
+
+# %% ../nbs/05a_config.ipynb #01e616c0
+BENCH_IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eager-sync', 'mae_lit-eager-conv',
+               'mae_lit-eager-timm-attn', 'hf-sdpa', 'hf-compile')  # what mae_lit_bench can time (mae_lit.bench)
+
+def _mae_presets():
+    from mae_lit.vit import OBJECTIVE_PRESETS
+    return [n for n, p in OBJECTIVE_PRESETS.items() if p['method'] == 'mae']
+
+def bench_parser() -> argparse.ArgumentParser:
+    "The parser of `mae_lit_bench` (run by `mae_lit.bench.bench_from_args`)."
+    p = argparse.ArgumentParser(prog='mae_lit_bench', formatter_class=HelpFormatter,
+        description='Time full MAE training steps (forward, backward, AdamW step) on a fixed batch already on the device, '
+                    'after warm-up, as the median over synchronised rounds; mae_lit implementations and a Hugging Face '
+                    'ViTMAEForPreTraining of the same shape run in the same process, so speed claims are ratios measured side by side.')
+    p.add_argument('--preset', nargs='+', default=['mae_vit_tiny_fmnist'], choices=LazyChoices(_mae_presets), metavar='NAME',
+                   help='MAE presets, any of mae_lit.mae.MAE_PRESETS')
+    p.add_argument('--bs', '--batch', dest='batch', nargs='+', type=positive_int, default=[256], help='batch size per preset (one value: all presets; --batch: its older name)')
+    p.add_argument('--impl', nargs='+', default=None, choices=BENCH_IMPLS, metavar='IMPL',
+                   help=f'implementations, among {", ".join(BENCH_IMPLS)} (default: mae_lit-eager and hf-sdpa, plus mae_lit-graph on CUDA)')
+    p.add_argument('--compile', action='store_true', help='also time mae_lit-compile (torch.compile; its compile time is reported)')
+    p.add_argument('--device', default=None, help="'cpu', 'cuda', 'cuda:1' (default: cuda when available)")
+    p.add_argument('--precision', default='auto', choices=['auto', 'bf16', 'fp32'], help='auto: bf16 autocast on CUDA, fp32 on the CPU')
+    p.add_argument('--warmup', type=positive_int, default=5, help='untimed steps per implementation (the first compiles or captures)')
+    p.add_argument('--budget', '--seconds', dest='seconds', type=positive_float, default=5., metavar='SECONDS', help='timing budget per implementation after warm-up, in seconds (--seconds: its older name)')
+    p.add_argument('--max-steps', type=positive_int, default=None, help='cap on timed steps per implementation (quick checks)')
+    p.add_argument('--threads', type=positive_int, default=None, help="torch CPU threads (default: torch's choice)")
+    p.add_argument('--seed', type=int, default=0, help='seed of weights, batch and masks')
+    p.add_argument('--repeat', type=positive_int, default=1, help='cycle through the implementations this many times, in A B … B A order (for a busy machine)')
+    p.add_argument('--paired', type=positive_int, default=None, metavar='ROUNDS', help='instead: alternate the implementations in this many rounds '
+                   'in one process (paired_bench) and report the median per-round speed ratio to hf-sdpa (for a noisy machine)')
+    p.add_argument('--steps-per-round', type=positive_int, default=2, help='with --paired: steps per implementation per round')
+    p.add_argument('--no-matmul', action='store_true', help='skip the matmul TFLOP/s probe')
+    p.add_argument('--out', default='bench.json', help='JSON file for the records (rewritten after each one)')
+    return p
+
+def data_parser() -> argparse.ArgumentParser:
+    "The parser of `mae_lit_data` (run by `mae_lit.fmnist.data_from_args`)."
+    p = argparse.ArgumentParser(prog='mae_lit_data', formatter_class=HelpFormatter,
+        description='Describe the Fashion-MNIST copy in use; optionally draw the class grid or rebuild the sample.')
+    p.add_argument('--data', '--source', dest='source', default='auto', help="'auto' (full when found, else sample), 'sample', "
+                   "'full' (downloads when missing), or a folder of IDX files (--source: its older name)")
+    p.add_argument('--figure', metavar='PNG', help='write a grid of ten images per class to this PNG file')
+    p.add_argument('--build-sample', metavar='NPZ', help='rebuild the class-balanced sample from the full data into this .npz file')
     return p

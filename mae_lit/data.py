@@ -20,7 +20,7 @@ from .shards import TarShards, tar_dls
 # the data chapters' public names, re-exported: `from mae_lit.data import fashion_mnist` reaches every source from one place
 _all_ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx',
          'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes',
-         'fmnist_valid_idx', 'fmnist_dls', 'has_fmnist', 'mae_lit_data', 'image_stats', 'TensorBatchDL', 'tensor_dls', 'uniform_draws',
+         'fmnist_valid_idx', 'fmnist_dls', 'has_fmnist', 'image_stats', 'TensorBatchDL', 'tensor_dls', 'uniform_draws',
          'random_resized_crop_flip', 'RandomResizedCropFlip', 'ssl_augment', 'all_grey', 'folder_dls', 'url_dls', 'url_path',
          'write_shards', 'TarShards', 'tar_dls']
 
@@ -28,9 +28,9 @@ _all_ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'S
 __all__ = ['get_dls', 'is_fmnist', 'data_kind', 'loader_shape', 'data_channels', 'FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL',
            'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx', 'fashion_mnist_dir', 'download_fashion_mnist',
            'fashion_mnist', 'build_fashion_mnist_sample', 'show_classes', 'fmnist_valid_idx', 'fmnist_dls',
-           'has_fmnist', 'mae_lit_data', 'image_stats', 'TensorBatchDL', 'tensor_dls', 'uniform_draws',
-           'random_resized_crop_flip', 'RandomResizedCropFlip', 'ssl_augment', 'all_grey', 'folder_dls', 'url_dls',
-           'url_path', 'write_shards', 'TarShards', 'tar_dls']
+           'has_fmnist', 'image_stats', 'TensorBatchDL', 'tensor_dls', 'uniform_draws', 'random_resized_crop_flip',
+           'RandomResizedCropFlip', 'ssl_augment', 'all_grey', 'folder_dls', 'url_dls', 'url_path', 'write_shards',
+           'TarShards', 'tar_dls']
 
 # %% ../nbs/04_data.ipynb #5da069e7
 def _is_shards(p: Path) -> bool:

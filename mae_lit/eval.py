@@ -28,7 +28,7 @@ from timm.optim import param_groups_layer_decay
 from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
-from .callbacks import fit_warmup_cosine
+from .callbacks import fit_warmup_cosine, fit_progress
 from .viz import normalize_images
 from .distributed import check_device
 
@@ -162,9 +162,9 @@ def linear_probe_learner(dls: DataLoaders,     # from feature_dls
                    opt_func=partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8), lr=lr, wd=wd, metrics=accuracy, cbs=cbs,
                    path=Path(tempfile.gettempdir()))
 
-def _fit_score(learn: Learner, epochs: int, warmup_epochs: float) -> float:
-    "Fit with warm-up + cosine, silently; the validation accuracy (a fraction) at the end."
-    with learn.no_bar(), learn.no_logging(): fit_warmup_cosine(learn, epochs, warmup_epochs=warmup_epochs)
+def _fit_score(learn: Learner, epochs: int, warmup_epochs: float, progress: bool = False) -> float:
+    "Fit with warm-up + cosine; the validation accuracy (a fraction) at the end. Silent, or with `progress` a row per epoch (`fit_progress`)."
+    with fit_progress(learn, progress): fit_warmup_cosine(learn, epochs, warmup_epochs=warmup_epochs)
     with learn.no_bar(): return float(learn.validate()[1])
 
 def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training features (N, D) and labels (N,)
@@ -319,12 +319,12 @@ def finetune_accuracy(dls: DataLoaders,      # labelled loaders; the validation 
                       epochs: int = 10,      # training epochs (MAE ViT-B: 100)
                       warmup_epochs: float | None = None, # default: 5 % of epochs
                       seed: int = 0,         # seed of shuffling, drop-path and mixing
+                      progress: bool = False, # a row per epoch (loss, accuracy, time) while it trains
                       **kwargs,              # finetune_learner settings (blr, layer_decay, smoothing, mix, …)
                      ) -> float:
     "Validation accuracy (a fraction) after fine-tuning `model` with `finetune_learner` and a warm-up + cosine schedule."
     set_seed(seed)
-    return _fit_score(finetune_learner(dls, model, **kwargs), epochs, warmup_epochs)
-
+    return _fit_score(finetune_learner(dls, model, **kwargs), epochs, warmup_epochs, progress)
 
 # %% ../nbs/07_eval.ipynb #ac60bcc8
 PROTOCOLS = ('knn', 'linear', 'finetune')
@@ -400,7 +400,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
              device=None,               # default: the GPU when there is one
              out: str | Path | None = None, # where to write eval.json (a file or a folder); default: beside the checkpoint
              write: bool = True,        # write eval.json
-             verbose: bool = False,     # print a line as each stage starts (mae_lit_eval does)
+             verbose: bool = False,     # print a line as each stage starts and a row per fine-tuning epoch (mae_lit_eval does)
             ) -> dict:
     "Evaluate a checkpoint's encoder with kNN, a linear probe and/or fine-tuning, with baselines; writes and returns `eval.json`."
     t0, protos = time.perf_counter(), _protocols(protocol)
@@ -429,7 +429,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
                 [('supervised', lambda: ViTClassifier(C, **{**cfg, 'drop_path_rate': drop_path}).to(device), 1.0)] if baselines else []):
             say(f"{'fine-tuning the encoder' if name == 'finetune' else 'training a supervised ViT of its shape from scratch'}: {epochs} epochs")
             t = time.perf_counter()
-            set_seed(seed); res[name] = finetune_accuracy(fdls, model(), layer_decay=ld, **ft)  # the seed fixes the new head
+            set_seed(seed); res[name] = finetune_accuracy(fdls, model(), layer_decay=ld, progress=verbose, **ft)  # the seed fixes the new head
             secs[name] = time.perf_counter() - t
     res = {k_: res[k_] for k_ in [p + s for p in PROTOCOLS for s in ('', '_pixels', '_random')] + ['supervised'] if k_ in res}
     pre = meta.get('config') or {}
@@ -449,7 +449,6 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
         atomic_json(res, path)
         res['path'] = str(path)
     return res
-
 
 # %% ../nbs/07_eval.ipynb #f61e0630
 def eval_table(res: dict, # what evaluate returns (or eval.json)

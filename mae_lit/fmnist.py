@@ -18,7 +18,7 @@ from .loaders import tensor_dls, image_stats
 # %% auto #0
 __all__ = ['FMNIST_CLASSES', 'FMNIST_FILES', 'FMNIST_URL', 'DEBIAN_FMNIST_DIR', 'SAMPLE_PATH', 'read_idx', 'write_idx',
            'has_fmnist', 'fashion_mnist_dir', 'download_fashion_mnist', 'fashion_mnist', 'build_fashion_mnist_sample',
-           'show_classes', 'fmnist_valid_idx', 'fmnist_dls', 'mae_lit_data']
+           'show_classes', 'fmnist_valid_idx', 'fmnist_dls', 'data_from_args']
 
 # %% ../nbs/04b_fmnist.ipynb #dc142e00
 _IDX_TYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype('>i2'), 0x0C: np.dtype('>i4'), 0x0D: np.dtype('>f4'), 0x0E: np.dtype('>f8')}
@@ -220,15 +220,12 @@ def fmnist_dls(source: str | Path = 'auto', # as in fashion_mnist
                       aug=(not labels) if aug is None else aug, device=device, seed=seed, **kwargs)
 
 # %% ../nbs/04b_fmnist.ipynb #dbc1a326
-def mae_lit_data(argv: list[str] | None = None):
-    "Console script: describe the Fashion-MNIST copy in use; optionally draw the class grid or rebuild the sample."
-    p = argparse.ArgumentParser(prog='mae_lit_data', description=mae_lit_data.__doc__)
-    p.add_argument('--data', '--source', dest='source', default='auto', help="'auto' (full when found, else sample), 'sample', 'full' (downloads when missing), or a folder of IDX files (--source: its older name)")
-    p.add_argument('--figure', metavar='PNG', help='write a grid of ten images per class to this PNG file')
-    p.add_argument('--build-sample', metavar='NPZ', help='rebuild the class-balanced sample from the full data into this .npz file')
-    a = p.parse_args(argv)
+def data_from_args(a: argparse.Namespace, # parsed by mae_lit.config.data_parser
+                   p: argparse.ArgumentParser, # that parser, for its usage errors
+                   ):
+    "What the command `mae_lit_data` does with its parsed arguments ([The command line](cli.html) parses them before torch loads); a source that is not there is a usage error (exit status 2), a failure one line (status 1)."
     if a.source not in ('auto', 'sample', 'full') and not has_fmnist(a.source):
-        p.error(f"--source {a.source!r} is not 'auto', 'sample', 'full' or a folder holding the four Fashion-MNIST IDX files "
+        p.error(f"--data {a.source!r} is not 'auto', 'sample', 'full' or a folder holding the four Fashion-MNIST IDX files "
                 f"({', '.join(f for fs in FMNIST_FILES.values() for f in fs)})")
     try:
         if a.build_sample:

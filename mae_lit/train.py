@@ -13,7 +13,6 @@ import numpy as np
 import torch
 from torch import nn
 from fastcore.foundation import L
-from fastcore.imports import in_notebook
 from fastai.learner import Learner
 from fastai.optimizer import OptimWrapper
 from fastai.callback.core import Callback, CancelFitException
@@ -31,7 +30,7 @@ from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults
                      given_settings, pretrain_parser, registered_methods)
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
-from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine,
+from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine, fit_progress,
                                NonFiniteLossError, objective_loss)
 from .viz import reconstruction_figure
 from .eval import frozen_scores
@@ -262,12 +261,6 @@ def _run_metrics(c, out: Path, learn, model: nn.Module, resume: bool, dist, devi
 
 
 # %% ../nbs/06_train.ipynb #757f0318
-def _epoch_line(learn, values):
-    "One plain line per epoch for a log file: `epoch 3/8  train_loss 0.3648  valid_loss 0.3664  time 00:16`."
-    names, n = list(learn.recorder.metric_names), getattr(learn, 'n_epoch', None)
-    parts = [f'epoch {v + 1}/{n}' if k == 'epoch' else f'{k} {v:.4f}' if isinstance(v, float) else f'{k} {v}' for k, v in zip(names, values)]
-    print('  '.join(parts), flush=True)
-
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
              resume: bool = False,           # continue the run in out from its last checkpoint
              knn: bool = True,               # report kNN of pretrained / random / pixels on the labelled test split
@@ -308,9 +301,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
                               encoder_prefix=model.encoder_prefix),
            *model.train_callbacks(c, out, snap_imgs, dls.stats)]
     t_fit = time.perf_counter()
-    plain = not (in_notebook() or sys.stdout.isatty())  # output to a file or a pipe: one line per epoch, no progress-bar frames
-    if plain: learn.logger = partial(_epoch_line, learn)
-    with ddp_ctx(learn, seed=c.seed), (learn.no_bar() if plain else contextlib.nullcontext()):  # DDP through fastai + accelerate when WORLD_SIZE > 1
+    with ddp_ctx(learn, seed=c.seed), fit_progress(learn):  # DDP through fastai + accelerate when WORLD_SIZE > 1; into a log: a line per epoch
         fit_warmup_cosine(learn, None if c.steps else c.epochs, warmup_epochs=c.warmup_epochs, cbs=cbs,
                           resume=out/'checkpoint.safetensors' if resume else None, steps=c.steps)
     fit_s = time.perf_counter() - t_fit
@@ -331,7 +322,6 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     atomic_json(metrics, out/'metrics.json')
     teardown_distributed(dist)
     return metrics
-
 
 # %% ../nbs/06_train.ipynb #e541e36a
 def mae_lit_pretrain(argv: list[str] | None = None):
