@@ -386,7 +386,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
              linear_lr: float = 1e-2,   # linear-probe peak learning rate (AdamW)
              bs: int = 256,             # batch size of the probe and of fine-tuning
              seed: int = 0,             # seed of the random baseline, the heads, shuffling and drop-path
-             limit: int | None = None,  # use only the first N images of each Fashion-MNIST split (quick runs)
+             limit: int | None = None,  # use only the first N images of each Fashion-MNIST split (default: the run's own, when data is too)
              pool: str | None = None,   # frozen-feature pooling: 'cls', 'mean', 'cls+mean'; default: the one the run reports, checkpoint_pool
              split: str = 'test',       # Fashion-MNIST: score on 'test' (to report) or 'valid' (the held-out training images, to choose)
              k: int = 20, T: float = 0.07, # kNN settings (DINO)
@@ -414,6 +414,7 @@ def evaluate(checkpoint,               # a run folder (from mae_lit_pretrain), a
     if meta['file'] is None and write and out is None: write = False  # in memory, no run folder to write beside: pass `out` to keep eval.json
     pool = pool or checkpoint_pool(meta)  # one checkpoint, one number: the pooling its run reported
     cfg = meta['vit_config']
+    if data is None and limit is None: limit = (meta.get('config') or {}).get('limit')  # the run's data: as many images as it scored
     data = str(data or (meta.get('config') or {}).get('data') or 'sample')
     ldls, dl_kw = _eval_dls(data, cfg, split, limit, bs, device, seed)
     C, res, secs = len(ldls.classes), {}, {}

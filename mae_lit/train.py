@@ -315,8 +315,9 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     metrics.update(_run_metrics(c, out, learn, model, resume, dist, device, fit_s))
     if knn:  # after training, so that the first step comes seconds after the command: the references, then the run's encoder
         print(f'scoring on the test split (kNN and linear probe, {pool} pooling): raw pixels, random init, the pretrained encoder', flush=True)
+        t_eval = time.perf_counter()
         metrics.update(**_report(None, 'pixels'), **_report(random_encoder(model.vit_config, c.seed, device), 'random'))
-        metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test')
+        metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test', eval_s=time.perf_counter() - t_eval)
     metrics['wall_s'] = time.perf_counter() - t_start
     metrics['world_size'] = dist.world_size
     atomic_json(metrics, out/'metrics.json')
