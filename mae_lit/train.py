@@ -5,7 +5,7 @@
 # %% ../nbs/06_train.ipynb #8b1b06e9
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import argparse, contextlib, json, math, sys, tempfile, time, copy
+import argparse, contextlib, copy, hashlib, json, math, os, sys, tempfile, time
 from functools import partial
 from pathlib import Path
 
@@ -37,8 +37,8 @@ from .eval import frozen_scores
 
 # %% auto #0
 __all__ = ['mae_learner', 'OBJECTIVES', 'param_groups_wd', 'SSLLearner', 'ssl_learner', 'step_flops', 'calibrate_steps',
-           'method_preset', 'build_objective', 'spread_batch', 'data_shape', 'describe_shape', 'pretrain',
-           'mae_lit_pretrain', 'pretrain_from_args']
+           'method_preset', 'build_objective', 'spread_batch', 'data_shape', 'describe_shape', 'reference_cache',
+           'cached_scores', 'pretrain', 'mae_lit_pretrain', 'pretrain_from_args']
 
 # %% ../nbs/06_train.ipynb #18b9ae51
 def param_groups_wd(model: nn.Module, # the objective
@@ -260,6 +260,30 @@ def _run_metrics(c, out: Path, learn, model: nn.Module, resume: bool, dist, devi
     return m
 
 
+# %% ../nbs/06_train.ipynb #b6abd723
+def _code_version() -> str:
+    "A hash of the package's source files: a cached score is reused only by the code that computed it."
+    h = hashlib.sha256()
+    for f in sorted(Path(mae_lit.__file__).parent.glob('*.py')): h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+def reference_cache() -> Path:
+    "The folder of cached reference scores: `$MAE_LIT_CACHE/references`, else `~/.cache/mae_lit/references`."
+    return Path(os.environ.get('MAE_LIT_CACHE') or Path.home()/'.cache'/'mae_lit')/'references'
+
+def cached_scores(key: dict, # what the scores depend on (data, shape, seed, pooling, ...), JSON-able
+                  compute,   # called when the cache has no entry: returns the scores, a JSON-able dict
+                 ) -> tuple[dict, bool]:
+    "The scores `compute` returns for `key`, from the cache when the same key, torch and package code made them; and whether they came from it."
+    k = dict(key, code=_code_version(), torch=torch.__version__)
+    f = reference_cache()/(hashlib.sha256(json.dumps(k, sort_keys=True, default=str).encode()).hexdigest()[:24] + '.json')
+    try: return json.loads(f.read_text())['scores'], True
+    except (OSError, ValueError, KeyError): pass  # no entry, or a damaged one: compute
+    scores = compute()
+    try: f.parent.mkdir(parents=True, exist_ok=True); atomic_json({'key': k, 'scores': scores}, f)
+    except OSError: pass  # a read-only home folder: nothing cached, nothing lost
+    return scores, False
+
 # %% ../nbs/06_train.ipynb #757f0318
 def pretrain(out: str | Path = 'runs/mae',   # the run folder
              resume: bool = False,           # continue the run in out from its last checkpoint
@@ -316,7 +340,13 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
     if knn:  # after training, so that the first step comes seconds after the command: the references, then the run's encoder
         print(f'scoring on the test split (kNN and linear probe, {pool} pooling): raw pixels, random init, the pretrained encoder', flush=True)
         t_eval = time.perf_counter()
-        metrics.update(**_report(None, 'pixels'), **_report(random_encoder(model.vit_config, c.seed, device), 'random'))
+        refs = lambda: {**_report(None, 'pixels'), **_report(random_encoder(model.vit_config, c.seed, device), 'random')}
+        if is_fmnist(c.data) and str(c.data) != 'auto':  # a fixed data set: the references are those of any earlier run like this one
+            key = dict(data=str(c.data), limit=c.limit, seed=c.seed, pool=pool, vit_config=model.vit_config, device=device.type, split='test')
+            refs, cached = cached_scores(key, refs)
+            if cached: print(f'raw pixels and random init: from the cache ({reference_cache()}), made by an earlier run of the same data, shape and seed')
+        else: refs, cached = refs(), False
+        metrics.update(refs, references_cached=cached)
         metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test', eval_s=time.perf_counter() - t_eval)
     metrics['wall_s'] = time.perf_counter() - t_start
     metrics['world_size'] = dist.world_size
