@@ -19,8 +19,9 @@ from .config import BENCH_IMPLS, bench_parser
 from .checkpoints import atomic_json
 
 # %% auto #0
-__all__ = ['PEAK_TFLOPS', 'IMPLS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step', 'time_steps',
-           'bench_one', 'run_bench', 'paired_bench', 'mae_lit_bench', 'bench_from_args']
+__all__ = ['PEAK_TFLOPS', 'IMPLS', 'OP_GROUPS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step',
+           'time_steps', 'bench_one', 'run_bench', 'paired_bench', 'op_group', 'step_profile', 'mae_lit_bench',
+           'bench_from_args']
 
 # %% ../nbs/13_bench.ipynb #e56c2315
 def _block_flops(n:int, d:int, hidden:int) -> int:
@@ -103,10 +104,10 @@ def hf_vitmae_like(model:MaskedAutoencoder,  # the mae_lit model whose shape is 
 IMPLS = BENCH_IMPLS  # what mae_lit_bench can time, named once in mae_lit.config (its parser loads no torch)
 
 def _adamw(model:nn.Module, device:torch.device, capturable:bool=False) -> torch.optim.Optimizer:
-    "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused on CUDA, for-each on the CPU"
+    "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused, as pretraining runs it on either device"
     decay = [p for p in model.parameters() if p.requires_grad and p.ndim > 1]
     no_decay = [p for p in model.parameters() if p.requires_grad and p.ndim <= 1]
-    kw = dict(fused=True, capturable=capturable) if device.type == 'cuda' else dict(foreach=True)
+    kw = dict(fused=True, capturable=capturable) if device.type == 'cuda' else dict(fused=True)  # CPU: torch's fused AdamW, as mae_learner
     return torch.optim.AdamW([{'params': decay, 'weight_decay': 0.05}, {'params': no_decay, 'weight_decay': 0.}],
                              lr=1.5e-4, betas=(0.9, 0.95), **kw)
 
@@ -118,7 +119,7 @@ def build_step(impl:str,  # one of IMPLS
                imgs:Tensor,  # the batch (B, C, H, W), already on the device
                precision:str='bf16',  # 'bf16' (autocast) or 'fp32'
                mask_ratio:float=0.75,  # share of patches hidden
-               norm_pix_loss:bool=True,  # norm-pix target (the pretraining default)
+               norm_pix_loss:bool=False,  # norm-pix target (default: plain pixels, as the pretraining default)
               ) -> tuple:  # (step: () -> None, model)
     "A closure running one full training step (forward, loss, backward, AdamW step) of `impl` on the fixed batch `imgs: (B, C, H, W)`"
     if impl not in IMPLS: raise ValueError(f"unknown impl {impl!r}; choose from {', '.join(IMPLS)}")
@@ -372,6 +373,61 @@ def paired_bench(impls:list,  # implementations (see IMPLS); base is added if mi
         if impl.endswith('compile'): recs[-1]['compile_s'] = max(0., first[impl] - med / 1e3)  # the first step's excess
     del built; gc.collect()
     return recs
+
+# %% ../nbs/13_bench.ipynb #d8abba5e
+OP_GROUPS = (('attention', ('scaled_dot_product', 'flash', 'efficient_attention', '_softmax', 'softmax')),
+             ('matmul', ('aten::mm', 'aten::addmm', 'aten::bmm', 'aten::matmul', 'aten::linear', 'aten::baddbmm', 'convolution', 'conv2d')),
+             ('optimizer', ('adam', 'foreach', 'fused', 'lerp', 'aten::sqrt', 'aten::addcdiv', 'aten::addcmul')),
+             ('norms and activations', ('layer_norm', 'gelu', 'native_layer_norm', 'silu', 'relu', 'tanh')),
+             ('copies', ('copy_', '_to_copy', 'contiguous', 'clone', 'aten::cat', 'gather', 'scatter', 'index', 'aten::to', 'expand', 'repeat', 'stack')))
+
+def op_group(name:str) -> str:
+    "The group of `OP_GROUPS` an operator name belongs to (the first that matches), else 'other'"
+    n = name.lower()
+    return next((g for g, keys in OP_GROUPS if any(k.lower() in n for k in keys)), 'other')
+
+def _loader_ms(batch:int, n:int=20) -> float:
+    "Milliseconds per batch of the main job's loader alone: the Fashion-MNIST sample at `batch`, on the CPU"
+    from mae_lit.fmnist import fmnist_dls  # the data stack loads only here: the benchmark itself needs no fastai
+    dl = fmnist_dls('sample', bs=batch, device='cpu').train
+    it, t0, k = iter(dl), time.perf_counter(), 0
+    for _ in range(n):
+        try: next(it); k += 1
+        except StopIteration: break
+    return (time.perf_counter() - t0) / max(k, 1) * 1e3
+
+def step_profile(impl:str='mae_lit-eager',  # one of IMPLS
+                 preset:str='mae_vit_tiny_fmnist',  # a key of MAE_PRESETS
+                 batch:int=32,  # images per step (the main job's)
+                 device:str|torch.device='cpu',
+                 steps:int=10,  # profiled steps, after `warmup`
+                 warmup:int=3,
+                 seed:int=0,
+                 loader:bool=True,  # also time the main job's data pipeline (Fashion-MNIST presets)
+                ) -> dict:  # {'impl', 'preset', 'batch', 'ms_per_step', 'groups': {group: ms per step}, 'top': [(op, group, ms per step)]}
+    "The self time of each operator group per training step of `impl` (`torch.profiler`), and of the data pipeline"
+    device = torch.device(device)
+    imgs, _ = _fixed_batch(preset, batch, seed, device)
+    torch.manual_seed(seed)
+    step, model = build_step(impl, preset, imgs, _resolve_precision(device, 'auto'))
+    sync = _sync_fn(device)
+    for _ in range(warmup): step()
+    sync()
+    acts = [torch.profiler.ProfilerActivity.CPU] + ([torch.profiler.ProfilerActivity.CUDA] if device.type == 'cuda' else [])
+    t0 = time.perf_counter()
+    with torch.profiler.profile(activities=acts) as prof:
+        for _ in range(steps): step()
+        sync()
+    wall = (time.perf_counter() - t0) / steps * 1e3
+    attr = 'self_device_time_total' if device.type == 'cuda' else 'self_cpu_time_total'
+    ops = [(e.key, op_group(e.key), getattr(e, attr) / 1e3 / steps) for e in prof.key_averages()]
+    groups = {g: 0. for g, _ in OP_GROUPS} | {'other': 0.}
+    for _, g, ms in ops: groups[g] += ms
+    rec = dict(impl=impl, preset=preset, batch=batch, device=_device_name(device), ms_per_step=wall, steps=steps,
+               groups=groups, top=sorted(ops, key=lambda o: -o[2])[:15], **_versions())
+    if loader and preset.endswith('fmnist'): rec['loader_ms_per_batch'] = _loader_ms(batch)
+    del step, model; gc.collect()
+    return rec
 
 # %% ../nbs/13_bench.ipynb #bf50ff3c
 def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.argv[1:]
