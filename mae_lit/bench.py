@@ -103,11 +103,11 @@ def hf_vitmae_like(model:MaskedAutoencoder,  # the mae_lit model whose shape is 
 # %% ../nbs/13_bench.ipynb #6b0f3e3b
 IMPLS = BENCH_IMPLS  # what mae_lit_bench can time, named once in mae_lit.config (its parser loads no torch)
 
-def _adamw(model:nn.Module, device:torch.device, capturable:bool=False) -> torch.optim.Optimizer:
+def _adamw(model:nn.Module, device:torch.device, capturable:bool=False, fused:bool=True) -> torch.optim.Optimizer:
     "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused, as pretraining runs it on either device"
     decay = [p for p in model.parameters() if p.requires_grad and p.ndim > 1]
     no_decay = [p for p in model.parameters() if p.requires_grad and p.ndim <= 1]
-    kw = dict(fused=True, capturable=capturable) if device.type == 'cuda' else dict(fused=True)  # CPU: torch's fused AdamW, as mae_learner
+    kw = dict(fused=True, capturable=capturable) if device.type == 'cuda' else dict(fused=True) if fused else dict(foreach=True)  # CPU: fused, as mae_learner (foreach: before it was)
     return torch.optim.AdamW([{'params': decay, 'weight_decay': 0.05}, {'params': no_decay, 'weight_decay': 0.}],
                              lr=1.5e-4, betas=(0.9, 0.95), **kw)
 
@@ -120,6 +120,7 @@ def build_step(impl:str,  # one of IMPLS
                precision:str='bf16',  # 'bf16' (autocast) or 'fp32'
                mask_ratio:float=0.75,  # share of patches hidden
                norm_pix_loss:bool=False,  # norm-pix target (default: plain pixels, as the pretraining default)
+               fused:bool=True,  # the CPU's fused AdamW (False: the for-each one, the step before it was adopted)
               ) -> tuple:  # (step: () -> None, model)
     "A closure running one full training step (forward, loss, backward, AdamW step) of `impl` on the fixed batch `imgs: (B, C, H, W)`"
     if impl not in IMPLS: raise ValueError(f"unknown impl {impl!r}; choose from {', '.join(IMPLS)}")
@@ -135,7 +136,7 @@ def build_step(impl:str,  # one of IMPLS
     model.train()
     graph = impl == 'mae_lit-graph'
     if graph and device.type != 'cuda': raise ValueError("mae_lit-graph captures a CUDA graph: it needs a CUDA device")
-    opt = _adamw(model, device, capturable=graph)
+    opt = _adamw(model, device, capturable=graph, fused=fused)
     fwd = torch.compile(model) if impl.endswith('compile') else model
     hf = impl.startswith('hf')
     def loss_of(x):
@@ -404,12 +405,13 @@ def step_profile(impl:str='mae_lit-eager',  # one of IMPLS
                  warmup:int=3,
                  seed:int=0,
                  loader:bool=True,  # also time the main job's data pipeline (Fashion-MNIST presets)
+                 fused:bool=True,  # the CPU's fused AdamW (False: for-each, as before it was adopted)
                 ) -> dict:  # {'impl', 'preset', 'batch', 'ms_per_step', 'groups': {group: ms per step}, 'top': [(op, group, ms per step)]}
     "The self time of each operator group per training step of `impl` (`torch.profiler`), and of the data pipeline"
     device = torch.device(device)
     imgs, _ = _fixed_batch(preset, batch, seed, device)
     torch.manual_seed(seed)
-    step, model = build_step(impl, preset, imgs, _resolve_precision(device, 'auto'))
+    step, model = build_step(impl, preset, imgs, _resolve_precision(device, 'auto'), fused=fused)
     sync = _sync_fn(device)
     for _ in range(warmup): step()
     sync()
@@ -423,7 +425,7 @@ def step_profile(impl:str='mae_lit-eager',  # one of IMPLS
     ops = [(e.key, op_group(e.key), getattr(e, attr) / 1e3 / steps) for e in prof.key_averages()]
     groups = {g: 0. for g, _ in OP_GROUPS} | {'other': 0.}
     for _, g, ms in ops: groups[g] += ms
-    rec = dict(impl=impl, preset=preset, batch=batch, device=_device_name(device), ms_per_step=wall, steps=steps,
+    rec = dict(impl=impl, preset=preset, batch=batch, device=_device_name(device), ms_per_step=wall, steps=steps, fused=fused,
                groups=groups, top=sorted(ops, key=lambda o: -o[2])[:15], **_versions())
     if loader and preset.endswith('fmnist'): rec['loader_ms_per_batch'] = _loader_ms(batch)
     del step, model; gc.collect()
