@@ -344,7 +344,7 @@ def pretrain(out: str | Path = 'runs/mae',   # the run folder
         if is_fmnist(c.data) and str(c.data) != 'auto':  # a fixed data set: the references are those of any earlier run like this one
             key = dict(data=str(c.data), limit=c.limit, seed=c.seed, pool=pool, vit_config=model.vit_config, device=device.type, split='test')
             refs, cached = cached_scores(key, refs)
-            if cached: print(f'raw pixels and random init: from the cache ({reference_cache()}), made by an earlier run of the same data, shape and seed')
+            if cached: print('raw pixels and random init: from the cache (reference_cache), scored by an earlier run of the same data and shape')
         else: refs, cached = refs(), False
         metrics.update(refs, references_cached=cached)
         metrics.update(_report(model, 'pretrained'), knn_pool=pool, eval_split='test', eval_s=time.perf_counter() - t_eval)
