@@ -56,14 +56,19 @@ METHOD_DEFAULTS = {'mae': dict(bs=32, pool='mean'),  # chosen on the validation 
                    'simclr': dict(blr=1e-3, temperature=0.2),
                    'ijepa': dict(blr=1e-4, ema=0.996)}  # chosen on the validation split (the I-JEPA chapter)
 
+def _registry():
+    "The objective registry (mae_lit.vit) with the package's own objectives in it: they register when their modules load, which a command line parsed before anything heavy has not done yet."
+    import mae_lit.mae, mae_lit.contrastive, mae_lit.jepa  # noqa: F401 (imported for their registrations)
+    import mae_lit.vit as vit
+    return vit
+
 def _presets():
-    from mae_lit.vit import OBJECTIVE_PRESETS, VIT_CONFIGS
-    return sorted({*OBJECTIVE_PRESETS, *VIT_CONFIGS})
+    vit = _registry()
+    return sorted({*vit.OBJECTIVE_PRESETS, *vit.VIT_CONFIGS})
 
 def registered_methods() -> list[str]:
     "The registered objectives' methods (`register_objective`), MAE first: 'mae', 'simclr', 'ijepa', and any added."
-    from mae_lit.vit import objective_methods
-    return sorted(objective_methods(), key=lambda m: m != 'mae')
+    return sorted(_registry().objective_methods(), key=lambda m: m != 'mae')
 
 class LazyChoices:
     "argparse choices read from a registry only when a value is checked or the help lists them, so that parsing imports nothing heavy."
@@ -231,8 +236,7 @@ BENCH_IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eag
                'mae_lit-eager-timm-attn', 'hf-sdpa', 'hf-compile')  # what mae_lit_bench can time (mae_lit.bench)
 
 def _mae_presets():
-    from mae_lit.vit import OBJECTIVE_PRESETS
-    return [n for n, p in OBJECTIVE_PRESETS.items() if p['method'] == 'mae']
+    return [n for n, p in _registry().OBJECTIVE_PRESETS.items() if p['method'] == 'mae']
 
 def bench_parser() -> argparse.ArgumentParser:
     "The parser of `mae_lit_bench` (run by `mae_lit.bench.bench_from_args`)."
