@@ -236,7 +236,9 @@ BENCH_IMPLS = ('mae_lit-eager', 'mae_lit-compile', 'mae_lit-graph', 'mae_lit-eag
                'mae_lit-eager-timm-attn', 'hf-sdpa', 'hf-compile')  # what mae_lit_bench can time (mae_lit.bench)
 
 def _mae_presets():
-    return [n for n, p in _registry().OBJECTIVE_PRESETS.items() if p['method'] == 'mae']
+    _registry()
+    from mae_lit.mae import MAE_PRESETS  # the registry's view of the MAE presets
+    return list(MAE_PRESETS)
 
 def bench_parser() -> argparse.ArgumentParser:
     "The parser of `mae_lit_bench` (run by `mae_lit.bench.bench_from_args`)."
