@@ -9,6 +9,7 @@ from pathlib import Path
 from types import MethodType
 
 import torch
+import torch.nn.functional as F
 from torch import nn, Tensor
 from timm.models.vision_transformer import Attention
 
@@ -20,8 +21,8 @@ from .checkpoints import atomic_json
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'OP_GROUPS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step',
-           'time_steps', 'bench_one', 'run_bench', 'paired_bench', 'op_group', 'step_profile', 'mae_lit_bench',
-           'bench_from_args']
+           'time_steps', 'bench_one', 'run_bench', 'paired_bench', 'op_group', 'step_profile', 'objective_steps',
+           'mae_lit_bench', 'bench_from_args']
 
 # %% ../nbs/13_bench.ipynb #e56c2315
 def _block_flops(n:int, d:int, hidden:int) -> int:
@@ -430,6 +431,66 @@ def step_profile(impl:str='mae_lit-eager',  # one of IMPLS
     if loader and preset.endswith('fmnist'): rec['loader_ms_per_batch'] = _loader_ms(batch)
     del step, model; gc.collect()
     return rec
+
+# %% ../nbs/13_bench.ipynb #29f16dab
+def _objective_step(method:str, preset:str, imgs:Tensor, labels:Tensor, fused:bool):
+    "One training step of `method` on the fixed batch, with the fused AdamW or the optimiser it used before; a closure"
+    from mae_lit.train import build_objective, param_groups_wd  # the training stack loads only here (fastai)
+    from mae_lit.eval import ViTClassifier, layer_decay_groups, adamw_opt
+    from fastai.optimizer import Adam
+    if method == 'supervised':  # the comparison's classifier from scratch: fine-tuning's groups (layer decay 1), AdamW
+        model = ViTClassifier(10, **{**build_objective('mae', preset).vit_config, 'drop_path_rate': 0.1}).to(imgs.device)
+        params, scales, wds = layer_decay_groups(model, 1.0, 0.05)
+        lr = 1e-3 * len(imgs) / 256 * scales
+        opt = adamw_opt(params, lr) if fused else Adam(params, lr=1e-3, mom=0.9, sqr_mom=0.999, eps=1e-8)
+        opt.set_hypers(lr=lr, wd=wds)
+        loss_of = lambda: F.cross_entropy(model(imgs), labels, label_smoothing=0.1)
+    else:
+        model = build_objective(method, preset).to(imgs.device)
+        decay, no_decay = param_groups_wd(model)
+        opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.05}, {'params': no_decay, 'weight_decay': 0.}],
+                                lr=1.5e-4 * len(imgs) / 256, betas=(0.9, 0.95), **({'fused': True} if fused else {'foreach': True}))
+        loss_of = lambda: model(imgs).loss
+    model.train()
+    def step():
+        loss_of().backward(); opt.step(); opt.zero_grad()
+    return step
+
+def objective_steps(methods=('mae', 'simclr', 'ijepa', 'supervised'),  # objectives (registered methods) and 'supervised'
+                    preset:str='mae_vit_tiny_fmnist',  # the backbone
+                    batch:int=32,  # images per step (the main job's)
+                    device:str|torch.device='cpu',
+                    rounds:int=20,  # timed rounds; each times both optimisers once
+                    steps:int=4,  # steps per optimiser per round
+                    warmup:int=3,
+                    seed:int=0,
+                   ) -> list:  # per method: median ms before and fused, per-round speed ratio (median, quartiles), rounds faster
+    "Each objective's training step with the optimiser it used before (for-each AdamW; fastai's Adam for the classifier) and with the fused AdamW, in alternating rounds"
+    device = torch.device(device)
+    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+    imgs, _ = _fixed_batch(preset, batch, seed, device)
+    labels = torch.randint(0, 10, (batch,), generator=torch.Generator().manual_seed(seed)).to(device)
+    sync, recs = _sync_fn(device), []
+    for m in methods:
+        built = {}
+        for fused in (False, True):
+            torch.manual_seed(seed); built[fused] = _objective_step(m, preset, imgs, labels, fused)
+            for _ in range(warmup): built[fused]()
+        ms = {False: [], True: []}
+        for r in range(rounds):
+            for fused in ((False, True) if r % 2 == 0 else (True, False)):  # alternate which runs first
+                sync(); t = time.perf_counter()
+                for _ in range(steps): built[fused]()
+                sync(); ms[fused].append(1e3 * (time.perf_counter() - t) / steps)
+        ratio = sorted(a / b for a, b in zip(ms[False], ms[True]))  # per round: before / fused = speed-up
+        q = statistics.quantiles(ratio, n=4)
+        recs.append(dict(method=m, preset=preset, batch=batch, device=_device_name(device), rounds=rounds, steps_per_round=steps,
+                         optimizer_before='fastai Adam' if m == 'supervised' else 'AdamW for-each',
+                         ms_before=statistics.median(ms[False]), ms_fused=statistics.median(ms[True]),
+                         speedup=statistics.median(ratio), speedup_q1=q[0], speedup_q3=q[2], rounds_faster=sum(x > 1 for x in ratio),
+                         threads=torch.get_num_threads(), load_avg_1min=os.getloadavg()[0], **_versions()))
+        del built; gc.collect()
+    return recs
 
 # %% ../nbs/13_bench.ipynb #bf50ff3c
 def mae_lit_bench(argv:list|None=None):  # command-line arguments; None: sys.argv[1:]

@@ -27,7 +27,8 @@ from .viz import reconstruction_figure
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
            'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit',
-           'ReconstructionSnapshots', 'StepBudget', 'fit_warmup_cosine', 'epoch_line', 'fit_progress']
+           'ReconstructionSnapshots', 'StepBudget', 'warmup_cosine_sched', 'fit_warmup_cosine', 'epoch_line',
+           'fit_progress']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -419,6 +420,14 @@ class StepBudget(Callback):
         rec = getattr(self.learn, 'recorder', None)
         if self.stopped and rec is not None: rec.cancel_train = False  # a budget stop is a finished epoch: keep its training loss in the record
 
+def warmup_cosine_sched(lr: float,          # peak learning rate
+                        run_epochs: float,  # the run's length in epochs (fractions allowed)
+                        warmup_epochs: float | None = None, # linear warm-up length; default: 5 % of the run
+                       ):
+    "The MAE schedule as a function of the fraction of training done (fastai's `SchedLin` and `SchedCos`): linear warm-up from 0, then half a cosine to 0."
+    w = min(max((0.05 * run_epochs if warmup_epochs is None else warmup_epochs) / run_epochs, 0.), 1.)
+    return SchedCos(lr, 0.) if w == 0 else combine_scheds([w, 1 - w], [SchedLin(0., lr), SchedCos(lr, 0.)]) if w < 1 else SchedLin(0., lr)
+
 def fit_warmup_cosine(self: Learner,           # e.g. from ssl_learner
                       n_epoch: int | None = None, # total epochs ...
                       warmup_epochs: float = None, # linear warm-up length (fractions allowed); default: 5 % of the run
@@ -438,8 +447,7 @@ def fit_warmup_cosine(self: Learner,           # e.g. from ssl_learner
     else: budget, run_epochs = [], n_epoch
     if n_epoch < 1: raise ValueError(f'n_epoch must be at least 1, got {n_epoch}')
     lr = lr if lr is not None else learn.lr
-    w = min(max((0.05 * run_epochs if warmup_epochs is None else warmup_epochs) / run_epochs, 0.), 1.)
-    sched = SchedCos(lr, 0.) if w == 0 else combine_scheds([w, 1 - w], [SchedLin(0., lr), SchedCos(lr, 0.)]) if w < 1 else SchedLin(0., lr)
+    sched = warmup_cosine_sched(lr, run_epochs, warmup_epochs)
     cbs = [ParamScheduler({'lr': sched}), *budget, *L(cbs)]
     if resume is not None: return resume_fit(learn, resume, n_epoch, lr, cbs=cbs)
     learn.fit(n_epoch, lr, cbs=cbs)

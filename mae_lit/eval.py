@@ -5,7 +5,7 @@
 # %% ../nbs/07_eval.ipynb #72f80248
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import copy, tempfile, time
+import copy, math, tempfile, time
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from torch import nn
 from fastai.learner import Learner
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
-from fastai.optimizer import Adam
+from fastai.optimizer import Adam, OptimWrapper
 from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat, LabelSmoothingCrossEntropyFlat
 from fastai.callback.mixup import MixUp, CutMix
@@ -28,15 +28,15 @@ from timm.optim import param_groups_layer_decay
 from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
-from .callbacks import fit_warmup_cosine, fit_progress
+from .callbacks import fit_warmup_cosine, fit_progress, warmup_cosine_sched
 from .viz import normalize_images
 from .distributed import check_device
 
 # %% auto #0
 __all__ = ['POOLS', 'PROTOCOLS', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
-           'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy', 'eval_loaders',
-           'frozen_scores', 'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner',
-           'finetune_accuracy', 'evaluate', 'eval_table']
+           'LinearProbe', 'TensorDL', 'feature_dls', 'adamw_opt', 'linear_probe_learner', 'linear_accuracy',
+           'eval_loaders', 'frozen_scores', 'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups',
+           'finetune_learner', 'finetune_accuracy', 'evaluate', 'eval_table']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
 @torch.no_grad()
@@ -150,6 +150,19 @@ def feature_dls(train_f: torch.Tensor, train_y: torch.Tensor,  # training featur
     mk = lambda f, l, **kw: TensorDL(_Tensors(f.float().to(device), l.long().to(device)), bs=bs, device=device, **kw)
     return DataLoaders(mk(train_f, train_y, shuffle=True, drop_last=False), mk(valid_f, valid_y, shuffle=False), device=device)
 
+def adamw_opt(params,                    # parameter groups, as a fastai splitter returns them
+              lr,                        # one rate, or one per group (discriminative rates such as layer decay)
+              betas: tuple = (0.9, 0.999), eps: float = 1e-8,
+              **kwargs,                  # ignored (fastai passes its own optimiser's defaults)
+             ) -> OptimWrapper:
+    "A fastai `opt_func`: torch's AdamW behind fastai's `OptimWrapper`, fused (one kernel over all parameters) on the CPU and CUDA. The same update as fastai's `Adam` with decoupled weight decay, in one call instead of a Python loop over the parameters."
+    groups = [list(g) for g in params] if isinstance(params[0], (list, tuple)) else [list(params)]
+    dev = groups[0][0].device.type
+    opt = OptimWrapper(groups, opt=partial(torch.optim.AdamW, betas=betas, eps=eps, **({'fused': True} if dev in ('cpu', 'cuda') else {'foreach': True})),
+                       lr=float(np.max(lr)))
+    opt.set_hypers(lr=lr)
+    return opt
+
 def linear_probe_learner(dls: DataLoaders,     # from feature_dls
                          num_classes: int,     # number of classes
                          lr: float = 1e-2,     # peak learning rate
@@ -159,7 +172,7 @@ def linear_probe_learner(dls: DataLoaders,     # from feature_dls
     "A fastai `Learner` training a `LinearProbe` on pre-extracted features with AdamW, cross-entropy, accuracy as metric."
     dim = dls.train.dataset.x.shape[1]
     return Learner(dls, LinearProbe(dim, num_classes).to(dls.device), loss_func=CrossEntropyLossFlat(),
-                   opt_func=partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8), lr=lr, wd=wd, metrics=accuracy, cbs=cbs,
+                   opt_func=adamw_opt, lr=lr, wd=wd, metrics=accuracy, cbs=cbs,
                    path=Path(tempfile.gettempdir()))
 
 def _fit_score(learn: Learner, epochs: int, warmup_epochs: float, progress: bool = False) -> float:
@@ -176,11 +189,32 @@ def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training fe
                     num_classes: int | None = None, # default: the largest label + 1
                     device=None,
                    ) -> float:
-    "Test accuracy (a fraction) of a linear probe trained on frozen features (BatchNorm without affine + linear head)."
+    "Test accuracy (a fraction) of a linear probe trained on frozen features (BatchNorm without affine + linear head): `linear_probe_learner`'s recipe in a plain loop."
+    for f, l, name in ((train_f, train_y, 'training'), (test_f, test_y, 'test')):
+        if f.ndim != 2 or len(f) != len(l): raise ValueError(f'{name} features must be (N, D) with N labels, got {tuple(f.shape)} and {tuple(l.shape)}')
     set_seed(seed)
+    device = torch.device(device) if device is not None else default_device()
     C = num_classes or int(max(train_y.max(), test_y.max())) + 1
-    learn = linear_probe_learner(feature_dls(train_f, train_y, test_f, test_y, bs=bs, device=device), C, lr=lr)
-    return _fit_score(learn, epochs, warmup_epochs=epochs / 9)
+    x, y = train_f.float().to(device), train_y.long().to(device)
+    model = LinearProbe(x.shape[1], C).to(device)
+    opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.,
+                            **({'fused': True} if device.type in ('cpu', 'cuda') else {'foreach': True}))
+    n, g = len(x), torch.Generator().manual_seed(seed)
+    n_iter = math.ceil(n / bs)
+    sched, total, it = warmup_cosine_sched(lr, epochs, epochs / 9), epochs * n_iter, 0
+    model.train()
+    for _ in range(epochs):
+        perm = torch.randperm(n, generator=g).to(device)  # every item once per epoch, as a shuffled DataLoader
+        for i in range(n_iter):
+            idx = perm[i * bs:(i + 1) * bs]
+            if len(idx) < 2: continue  # a last batch of one: BatchNorm cannot train on it
+            for group in opt.param_groups: group['lr'] = sched(it / total)  # per step, from 0, as ParamScheduler does
+            loss = F.cross_entropy(model(x[idx]), y[idx])
+            opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); it += 1
+    model.eval()
+    with torch.no_grad():
+        pred = torch.cat([model(b.float().to(device)).argmax(1).cpu() for b in test_f.split(4096)])
+    return float((pred == test_y.long().cpu()).float().mean())
 
 # %% ../nbs/07_eval.ipynb #1aacedd5
 POOLS = ('cls', 'mean')  # the two frozen features of a ViT encoder
@@ -307,7 +341,7 @@ def finetune_learner(dls: DataLoaders,          # labelled loaders (x, y)
     lr = lr if lr is not None else blr * dls.train.bs * getattr(dls.train, 'world_size', 1) / 256  # the global batch (sharded loaders: × ranks)
     params, scales, wds = layer_decay_groups(model, layer_decay, wd)
     loss = LabelSmoothingCrossEntropyFlat(eps=smoothing) if smoothing else CrossEntropyLossFlat()
-    learn = Learner(dls, model.to(device), loss_func=loss, opt_func=partial(Adam, mom=0.9, sqr_mom=0.999, eps=1e-8),
+    learn = Learner(dls, model.to(device), loss_func=loss, opt_func=adamw_opt,
                     splitter=lambda m: params, lr=lr * scales, wd=wds, metrics=accuracy,
                     cbs=[*([_MIX[mix]()] if mix else []), *(cbs or [])], path=Path(tempfile.gettempdir()))
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cuda'): learn.to_bf16()
