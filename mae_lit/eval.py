@@ -156,7 +156,8 @@ def adamw_opt(params,                    # parameter groups, as a fastai splitte
               **kwargs,                  # ignored (fastai passes its own optimiser's defaults)
              ) -> OptimWrapper:
     "A fastai `opt_func`: torch's AdamW behind fastai's `OptimWrapper`, fused (one kernel over all parameters) on the CPU and CUDA. The same update as fastai's `Adam` with decoupled weight decay, in one call instead of a Python loop over the parameters."
-    groups = [list(g) for g in params] if isinstance(params[0], (list, tuple)) else [list(params)]
+    params = list(params)
+    groups = [list(params)] if isinstance(params[0], torch.Tensor) else [list(g) for g in params]  # flat, or one list per group (fastai's L too)
     dev = groups[0][0].device.type
     opt = OptimWrapper(groups, opt=partial(torch.optim.AdamW, betas=betas, eps=eps, **({'fused': True} if dev in ('cpu', 'cuda') else {'foreach': True})),
                        lr=float(np.max(lr)))
