@@ -16,7 +16,8 @@
 #            (nbs/results/tuning_study/chosen.json, three candidates per method, chosen on CPU runs of the tiny backbone);
 #            the rows are read by the same paired statistics as the CPU comparison (compare.paired / decide).
 #   trainer: the training loop's own images/s (mae_lit_pretrain, tiny preset, batch 512) next to the benchmark's eager
-#            and Hugging Face steps of the same shape, and ViT-B/16 at batch 256.
+#            and Hugging Face steps of the same shape, and ViT-B/16 at batch 256; every objective's step with the
+#            for-each and the fused AdamW at the main job's batch (objective_steps).
 # SCALE=0: a smoke test of this script on a CPU-only machine (tiny budgets, --limit).
 set -u
 OUT_DIR=${1:?usage: gpu_run.sh OUT_DIR}
@@ -35,21 +36,23 @@ $PY -c "import torch, timm, fastai; print('torch', torch.__version__, 'timm', ti
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv 2>/dev/null
 
 if [ "$SCALE" = 0 ]; then
-  PRESET=mae_vit_tiny_fmnist; DATA=sample; BS=64; BUDGET=3; FT_S=3; LIN=2; LIM="--limit 512"; CMP_LIMIT=900; TR_EP=1; VITB_BS=8
+  PRESET=mae_vit_tiny_fmnist; DATA=sample; BS=64; BUDGET=3; FT_S=3; LIN=2; LIM="--limit 512"; CMP_LIMIT=900; TR_EP=1; VITB_BS=8; DEV=cpu
 else
-  PRESET=mae_vit_ref_fmnist; DATA=full; BS=512; BUDGET=30; FT_S=15; LIN=50; LIM=""; CMP_LIMIT=540; TR_EP=3; VITB_BS=256
+  PRESET=mae_vit_ref_fmnist; DATA=full; BS=512; BUDGET=30; FT_S=15; LIN=50; LIM=""; CMP_LIMIT=540; TR_EP=3; VITB_BS=256; DEV=cuda
 fi
 
 for phase in $PHASES; do case $phase in
 compare)
   SETTINGS=$($PY -c "import json; print(json.dumps(json.load(open('nbs/results/tuning_study/chosen.json'))['settings']))" 2>/dev/null || echo '{}')
-  run compare_gpu $CMP_LIMIT $PY "${CLI[@]}" mae_lit.compare:mae_lit_compare --methods mae simclr ijepa supervised \
+  run compare_gpu $CMP_LIMIT $PY "${CLI[@]}" mae_lit.cli:mae_lit_compare --methods mae simclr ijepa supervised \
       --seeds 0 1 2 --budgets $BUDGET --finetune-s $FT_S --data $DATA --preset $PRESET --bs $BS --linear-epochs $LIN \
       --settings "$SETTINGS" --out "$OUT_DIR/compare_gpu" $LIM ;;
 trainer)
-  run trainer_bench 180 $PY "${CLI[@]}" mae_lit.bench:mae_lit_bench --preset mae_vit_tiny_fmnist mae_vit_base_patch16 \
+  mkdir -p "$OUT_DIR/trainer"
+  run trainer_bench 180 $PY "${CLI[@]}" mae_lit.cli:mae_lit_bench --preset mae_vit_tiny_fmnist mae_vit_base_patch16 \
       --batch 512 $VITB_BS --impl mae_lit-eager mae_lit-eager-timm-attn hf-sdpa --seconds 3 --warmup 3 --out "$OUT_DIR/trainer/bench.json"
-  run trainer_pretrain 120 $PY "${CLI[@]}" mae_lit.train:mae_lit_pretrain --data $DATA --preset mae_vit_tiny_fmnist \
+  run trainer_objectives 90 $PY -c "import json, sys; from mae_lit.bench import objective_steps; r = objective_steps(batch=int(sys.argv[1]), device=sys.argv[3], rounds=10, steps=10); json.dump(r, open(sys.argv[2], 'w'), indent=1); [print(x['method'], round(x['ms_before'], 2), round(x['ms_fused'], 2), round(x['speedup'], 3)) for x in r]" 32 "$OUT_DIR/trainer/objective_steps.json" $DEV
+  run trainer_pretrain 120 $PY "${CLI[@]}" mae_lit.cli:mae_lit_pretrain --data $DATA --preset mae_vit_tiny_fmnist \
       --epochs $TR_EP --bs 512 --no-knn --out "$OUT_DIR/trainer/pretrain_tiny" $LIM ;;
 *) echo "unknown phase $phase (compare, trainer)";;
 esac; done

@@ -9,7 +9,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 WORK="${WORK:-/tmp/colour_cpu}"
 mkdir -p "$WORK"
-[ -d "$WORK/photos" ] || python -c "from mae_lit.data import photo_crops; photo_crops('$WORK/photos', seed=0)"
+[ -d "$WORK/photos" ] || python -c "from mae_lit.testing import photo_crops; photo_crops('$WORK/photos', seed=0)"
 run() {  # run NAME [extra mae_lit_pretrain options...]
   local name=$1; shift
   for s in 0 1 2; do
