@@ -105,10 +105,11 @@ def hf_vitmae_like(model:MaskedAutoencoder,  # the mae_lit model whose shape is 
 IMPLS = BENCH_IMPLS  # what mae_lit_bench can time, named once in mae_lit.config (its parser loads no torch)
 
 def _adamw(model:nn.Module, device:torch.device, capturable:bool=False, fused:bool=True) -> torch.optim.Optimizer:
-    "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused, as pretraining runs it on either device"
+    "The pretraining optimiser: AdamW β=(0.9, 0.95), decay 0.05 on matrices only; fused as pretraining runs it (`fused=False`: for-each)"
     decay = [p for p in model.parameters() if p.requires_grad and p.ndim > 1]
     no_decay = [p for p in model.parameters() if p.requires_grad and p.ndim <= 1]
-    kw = dict(fused=True, capturable=capturable) if device.type == 'cuda' else dict(fused=True) if fused else dict(foreach=True)  # CPU: fused, as mae_learner (foreach: before it was)
+    kw = dict(fused=True) if fused else dict(foreach=True)  # fused, as ssl_learner (for-each: the update before it was adopted)
+    if device.type == 'cuda': kw['capturable'] = capturable
     return torch.optim.AdamW([{'params': decay, 'weight_decay': 0.05}, {'params': no_decay, 'weight_decay': 0.}],
                              lr=1.5e-4, betas=(0.9, 0.95), **kw)
 
@@ -435,8 +436,9 @@ def step_profile(impl:str='mae_lit-eager',  # one of IMPLS
 # %% ../nbs/13_bench.ipynb #29f16dab
 def _objective_step(method:str, preset:str, imgs:Tensor, labels:Tensor, fused:bool):
     "One training step of `method` on the fixed batch, with the fused AdamW or the optimiser it used before; a closure"
-    from mae_lit.train import build_objective, param_groups_wd  # the training stack loads only here (fastai)
-    from mae_lit.eval import ViTClassifier, layer_decay_groups, adamw_opt
+    from mae_lit.train import build_objective  # the training stack loads only here (fastai)
+    from mae_lit.eval import ViTClassifier, layer_decay_groups
+    from mae_lit.callbacks import adamw_opt
     from fastai.optimizer import Adam
     if method == 'supervised':  # the comparison's classifier from scratch: fine-tuning's groups (layer decay 1), AdamW
         model = ViTClassifier(10, **{**build_objective('mae', preset).vit_config, 'drop_path_rate': 0.1}).to(imgs.device)
@@ -447,9 +449,7 @@ def _objective_step(method:str, preset:str, imgs:Tensor, labels:Tensor, fused:bo
         loss_of = lambda: F.cross_entropy(model(imgs), labels, label_smoothing=0.1)
     else:
         model = build_objective(method, preset).to(imgs.device)
-        decay, no_decay = param_groups_wd(model)
-        opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.05}, {'params': no_decay, 'weight_decay': 0.}],
-                                lr=1.5e-4 * len(imgs) / 256, betas=(0.9, 0.95), **({'fused': True} if fused else {'foreach': True}))
+        opt = _adamw(model, imgs.device, fused=fused)
         loss_of = lambda: model(imgs).loss
     model.train()
     def step():

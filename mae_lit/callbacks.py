@@ -18,6 +18,7 @@ from fastcore.imports import in_notebook
 from fastai.torch_core import rank_distrib
 from fastai.callback.schedule import ParamScheduler, SchedLin, SchedCos, combine_scheds
 from fastai.callback.core import CancelTrainException
+from fastai.optimizer import OptimWrapper
 from safetensors.torch import load_file, safe_open
 from .distributed import pg_world_size
 from .checkpoints import unwrap_model, atomic_save_file, unshared, save_weights, check_state_dict
@@ -27,8 +28,8 @@ from .viz import reconstruction_figure
 __all__ = ['objective_loss', 'ObjectiveCallback', 'ObjectiveSchedule', 'MaskRatioSchedule', 'EMATarget', 'TargetSpread',
            'Throughput', 'NonFiniteLossError', 'StopOnNonFinite', 'DeviceSmoothLoss', 'SyncFreeLogging', 'rng_state',
            'set_rng_state', 'save_checkpoint', 'load_checkpoint', 'CheckpointCallback', 'ResumeCallback', 'resume_fit',
-           'ReconstructionSnapshots', 'StepBudget', 'warmup_cosine_sched', 'fit_warmup_cosine', 'epoch_line',
-           'fit_progress']
+           'ReconstructionSnapshots', 'StepBudget', 'warmup_cosine_sched', 'fit_warmup_cosine', 'adamw_opt',
+           'epoch_line', 'fit_progress']
 
 # %% ../nbs/05_callbacks.ipynb #39f458b3
 def objective_loss(out, *yb) -> torch.Tensor:
@@ -453,6 +454,21 @@ def fit_warmup_cosine(self: Learner,           # e.g. from ssl_learner
     learn.fit(n_epoch, lr, cbs=cbs)
 
 Learner.fit_warmup_cosine = fit_warmup_cosine  # a method of every fastai Learner, as fit_one_cycle (and a function: fit_warmup_cosine(learn, …))
+
+# %% ../nbs/05_callbacks.ipynb #e1f2974a
+def adamw_opt(params,                    # parameter groups, as a fastai splitter returns them
+              lr,                        # one rate, or one per group (discriminative rates such as layer decay)
+              betas: tuple = (0.9, 0.999), eps: float = 1e-8,
+              **kwargs,                  # ignored (fastai passes its own optimiser's defaults)
+             ) -> OptimWrapper:
+    "A fastai `opt_func`: torch's AdamW behind fastai's `OptimWrapper`, fused (one kernel over all parameters) on the CPU and CUDA. The same update as fastai's `Adam` with decoupled weight decay, in one call instead of a Python loop over the parameters."
+    params = list(params)
+    groups = [list(params)] if isinstance(params[0], torch.Tensor) else [list(g) for g in params]  # flat, or one list per group (fastai's L too)
+    dev = groups[0][0].device.type
+    opt = OptimWrapper(groups, opt=partial(torch.optim.AdamW, betas=betas, eps=eps, **({'fused': True} if dev in ('cpu', 'cuda') else {'foreach': True})),
+                       lr=float(np.max(lr)))
+    opt.set_hypers(lr=lr)
+    return opt
 
 # %% ../nbs/05_callbacks.ipynb #d2ede253
 def epoch_line(learn: Learner, # the learner whose recorder names the columns

@@ -17,7 +17,7 @@ from torch import nn
 from fastai.learner import Learner
 from fastai.data.load import DataLoader
 from fastai.data.core import DataLoaders
-from fastai.optimizer import Adam, OptimWrapper
+from fastai.optimizer import Adam
 from fastai.metrics import accuracy
 from fastai.losses import CrossEntropyLossFlat, LabelSmoothingCrossEntropyFlat
 from fastai.callback.mixup import MixUp, CutMix
@@ -28,15 +28,15 @@ from timm.optim import param_groups_layer_decay
 from .vit import ViTEncoder
 from .data import get_dls, ssl_augment, is_fmnist, loader_shape
 from .checkpoints import atomic_json, load_encoder, random_encoder, check_state_dict, checkpoint_pool
-from .callbacks import fit_warmup_cosine, fit_progress, warmup_cosine_sched
+from .callbacks import fit_warmup_cosine, fit_progress, warmup_cosine_sched, adamw_opt
 from .viz import normalize_images
 from .distributed import check_device
 
 # %% auto #0
 __all__ = ['POOLS', 'PROTOCOLS', 'extract_features', 'pixel_features', 'knn_predict', 'knn_accuracy', 'dl_features',
-           'LinearProbe', 'TensorDL', 'feature_dls', 'adamw_opt', 'linear_probe_learner', 'linear_accuracy',
-           'eval_loaders', 'frozen_scores', 'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups',
-           'finetune_learner', 'finetune_accuracy', 'evaluate', 'eval_table']
+           'LinearProbe', 'TensorDL', 'feature_dls', 'linear_probe_learner', 'linear_accuracy', 'eval_loaders',
+           'frozen_scores', 'ViTClassifier', 'classifier_from_encoder', 'layer_decay_groups', 'finetune_learner',
+           'finetune_accuracy', 'evaluate', 'eval_table']
 
 # %% ../nbs/07_eval.ipynb #6d03a4a5
 @torch.no_grad()
@@ -149,20 +149,6 @@ def feature_dls(train_f: torch.Tensor, train_y: torch.Tensor,  # training featur
     device = torch.device(device) if device is not None else default_device()
     mk = lambda f, l, **kw: TensorDL(_Tensors(f.float().to(device), l.long().to(device)), bs=bs, device=device, **kw)
     return DataLoaders(mk(train_f, train_y, shuffle=True, drop_last=False), mk(valid_f, valid_y, shuffle=False), device=device)
-
-def adamw_opt(params,                    # parameter groups, as a fastai splitter returns them
-              lr,                        # one rate, or one per group (discriminative rates such as layer decay)
-              betas: tuple = (0.9, 0.999), eps: float = 1e-8,
-              **kwargs,                  # ignored (fastai passes its own optimiser's defaults)
-             ) -> OptimWrapper:
-    "A fastai `opt_func`: torch's AdamW behind fastai's `OptimWrapper`, fused (one kernel over all parameters) on the CPU and CUDA. The same update as fastai's `Adam` with decoupled weight decay, in one call instead of a Python loop over the parameters."
-    params = list(params)
-    groups = [list(params)] if isinstance(params[0], torch.Tensor) else [list(g) for g in params]  # flat, or one list per group (fastai's L too)
-    dev = groups[0][0].device.type
-    opt = OptimWrapper(groups, opt=partial(torch.optim.AdamW, betas=betas, eps=eps, **({'fused': True} if dev in ('cpu', 'cuda') else {'foreach': True})),
-                       lr=float(np.max(lr)))
-    opt.set_hypers(lr=lr)
-    return opt
 
 def linear_probe_learner(dls: DataLoaders,     # from feature_dls
                          num_classes: int,     # number of classes

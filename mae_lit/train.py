@@ -30,7 +30,7 @@ from .config import (RunConfig, METHOD_DEFAULTS, CONFIG_VERSION, config_defaults
                      given_settings, pretrain_parser, registered_methods)
 from .distributed import setup_distributed, teardown_distributed, shard_dls, ddp_ctx, broadcast_object, regroup_batch, NoSyncAccumulation
 from .checkpoints import atomic_json, random_encoder, unwrap_model
-from .callbacks import (rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine, fit_progress,
+from .callbacks import (adamw_opt, rng_state, set_rng_state, ObjectiveCallback, StopOnNonFinite, Throughput, SyncFreeLogging, CheckpointCallback, ReconstructionSnapshots, EMATarget, TargetSpread, fit_warmup_cosine, fit_progress,
                                NonFiniteLossError, objective_loss)
 from .viz import reconstruction_figure
 from .eval import frozen_scores
@@ -77,10 +77,8 @@ def ssl_learner(dls,                        # fastai DataLoaders (images-only ba
     eff_batch = dls.train.bs * accum * world
     if blr is None: blr = METHOD_DEFAULTS.get(getattr(objective, 'method', None), {}).get('blr', RunConfig.blr)  # as `mae_lit_pretrain`
     lr = lr if lr is not None else blr * eff_batch / 256
-    # torch's fused AdamW (one kernel over every parameter) on CUDA and on the CPU, where it measured 1.13× a whole step; for-each elsewhere
-    opt = partial(torch.optim.AdamW, betas=betas, **({'fused': True} if device.type in ('cuda', 'cpu') else {'foreach': True}))
     extra = [NoSyncAccumulation(n_acc=dls.train.bs * accum)] if accum > 1 else []  # counts this rank's samples; one all-reduce per step under DDP
-    learn = SSLLearner(dls, objective.to(device), loss_func=objective_loss, opt_func=partial(OptimWrapper, opt=opt),
+    learn = SSLLearner(dls, objective.to(device), loss_func=objective_loss, opt_func=partial(adamw_opt, betas=betas),
                     splitter=param_groups_wd, wd=[wd, 0.], lr=lr, path=Path(path),
                     cbs=[ObjectiveCallback(), StopOnNonFinite(), Throughput(), SyncFreeLogging(every=20), *extra, *L(cbs)])
     if precision == 'bf16' or (precision == 'auto' and device.type == 'cuda'):
