@@ -281,6 +281,11 @@ def findings_table(df: pd.DataFrame, # results.csv of ablate
     return pd.DataFrame(rows)
 
 # %% ../nbs/11a_ablations.ipynb #e707bd5e
+def _seeds(r: pd.DataFrame, by: str) -> str:
+    "How many seeds each point of a figure has: '5 seeds', or '4–5 seeds' when the points differ"
+    n = r.dropna(subset=['linear']).groupby(by)['seed'].nunique()
+    return f'{n.min()} seeds' if n.min() == n.max() else f'{n.min()}–{n.max()} seeds'
+
 def plot_mask_ratio(df: pd.DataFrame, # results.csv of ablate
                     path: str | Path | None = None, # also save the figure here
                    ):
@@ -295,7 +300,7 @@ def plot_mask_ratio(df: pd.DataFrame, # results.csv of ablate
         ax.errorbar(100 * m.index, 100 * m, yerr=[100 * c for c in ci], fmt='o-', capsize=3)
         ax.set_xticks(100 * m.index); ax.set_xlabel('mask ratio (%)'); ax.set_title(lab, fontsize=10); ax.grid(alpha=.3)
     axs[0].set_ylabel('test accuracy (%)')
-    fig.suptitle(f"MAE (class token), {r['epochs'].iloc[0]:g} epochs each: mean and 95 % interval over {r['seed'].nunique()} seed(s)", fontsize=10)
+    fig.suptitle(f"MAE (class token), {r['epochs'].iloc[0]:g} epochs each: mean and 95 % interval over {_seeds(r, 'setting')}", fontsize=10)
     fig.tight_layout()
     if path is not None: fig.savefig(path, dpi=110)
     return fig
@@ -319,7 +324,7 @@ def plot_length(df: pd.DataFrame, # results.csv of ablate
         ax.set_xscale('log', base=2); ax.set_xticks(m.index, [f'{e:g}' for e in m.index]); ax.minorticks_off()
         ax.set_xlabel('pretraining epochs (log scale)'); ax.set_title(lab, fontsize=10); ax.grid(alpha=.3)
     axs[0].set_ylabel('test accuracy (%)'); axs[1].legend(fontsize=8, loc='lower right')
-    fig.suptitle(f"MAE (class token): mean and 95 % interval over {r['seed'].nunique()} seed(s); references: mean over seeds", fontsize=10)
+    fig.suptitle(f"MAE (class token): mean and 95 % interval over {_seeds(r, 'setting')}; references: mean over seeds", fontsize=10)
     fig.tight_layout()
     if path is not None: fig.savefig(path, dpi=110)
     return fig
