@@ -179,6 +179,7 @@ def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training fe
     "Test accuracy (a fraction) of a linear probe trained on frozen features (BatchNorm without affine + linear head): `linear_probe_learner`'s recipe in a plain loop."
     for f, l, name in ((train_f, train_y, 'training'), (test_f, test_y, 'test')):
         if f.ndim != 2 or len(f) != len(l): raise ValueError(f'{name} features must be (N, D) with N labels, got {tuple(f.shape)} and {tuple(l.shape)}')
+    if bs < 1 or epochs < 1: raise ValueError(f'the probe needs a positive batch size and number of epochs, got bs={bs}, epochs={epochs}')
     set_seed(seed)
     device = torch.device(device) if device is not None else default_device()
     C = num_classes or int(max(train_y.max(), test_y.max())) + 1
