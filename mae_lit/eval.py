@@ -185,8 +185,8 @@ def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training fe
     C = num_classes or int(max(train_y.max(), test_y.max())) + 1
     x, y = train_f.float().to(device), train_y.long().to(device)
     model = LinearProbe(x.shape[1], C).to(device)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.,
-                            **({'fused': True} if device.type in ('cpu', 'cuda') else {'foreach': True}))
+    wrapped = adamw_opt(list(model.parameters()), lr); wrapped.set_hypers(wd=0.)  # MAE's probe: no weight decay
+    opt = wrapped.opt  # the torch AdamW inside: this loop sets its rate per step
     n, g = len(x), torch.Generator().manual_seed(seed)
     n_iter = math.ceil(n / bs)
     sched, total, it = warmup_cosine_sched(lr, epochs, epochs / 9), epochs * n_iter, 0
