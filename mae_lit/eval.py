@@ -138,14 +138,18 @@ class TensorDL(DataLoader):
         idx = torch.as_tensor(b, device=self.dataset.x.device)
         return self.dataset.x[idx], self.dataset.y[idx]
 
+def _check_features(train_f, train_y, other_f, other_y, other: str):
+    "Refuse features that are not (N, D) with N labels, naming the set"
+    for f, l, name in ((train_f, train_y, 'training'), (other_f, other_y, other)):
+        if f.ndim != 2 or len(f) != len(l): raise ValueError(f'{name} features must be (N, D) with N labels, got {tuple(f.shape)} and {tuple(l.shape)}')
+
 def feature_dls(train_f: torch.Tensor, train_y: torch.Tensor,  # training features (N, D) and labels (N,)
                 valid_f: torch.Tensor, valid_y: torch.Tensor,  # validation features (M, D) and labels (M,)
                 bs: int = 256,             # batch size
                 device=None,               # where batches go (the tensors are moved there once)
                ) -> DataLoaders:
     "fastai `DataLoaders` over pre-extracted features: shuffled training batches, ordered validation batches."
-    for f, l, name in ((train_f, train_y, 'training'), (valid_f, valid_y, 'validation')):
-        if f.ndim != 2 or len(f) != len(l): raise ValueError(f'{name} features must be (N, D) with N labels, got {tuple(f.shape)} and {tuple(l.shape)}')
+    _check_features(train_f, train_y, valid_f, valid_y, 'validation')
     device = torch.device(device) if device is not None else default_device()
     mk = lambda f, l, **kw: TensorDL(_Tensors(f.float().to(device), l.long().to(device)), bs=bs, device=device, **kw)
     return DataLoaders(mk(train_f, train_y, shuffle=True, drop_last=False), mk(valid_f, valid_y, shuffle=False), device=device)
@@ -177,8 +181,7 @@ def linear_accuracy(train_f: torch.Tensor, train_y: torch.Tensor,  # training fe
                     device=None,
                    ) -> float:
     "Test accuracy (a fraction) of a linear probe trained on frozen features (BatchNorm without affine + linear head): `linear_probe_learner`'s recipe in a plain loop."
-    for f, l, name in ((train_f, train_y, 'training'), (test_f, test_y, 'test')):
-        if f.ndim != 2 or len(f) != len(l): raise ValueError(f'{name} features must be (N, D) with N labels, got {tuple(f.shape)} and {tuple(l.shape)}')
+    _check_features(train_f, train_y, test_f, test_y, 'test')
     if bs < 1 or epochs < 1: raise ValueError(f'the probe needs a positive batch size and number of epochs, got bs={bs}, epochs={epochs}')
     set_seed(seed)
     device = torch.device(device) if device is not None else default_device()
