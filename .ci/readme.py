@@ -93,8 +93,8 @@ def md_table(df) -> str:
 
 
 def committed_pngs() -> dict[str, Path]:
-    "sha256 of every PNG under nbs/results/ (outside the readme folder) -> its path"
-    return {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in sorted((nbs/'results').rglob('*.png'))
+    "sha256 of every PNG under nbs/results/ (outside the readme folder) -> its path; of identical files, the first in path order"
+    return {hashlib.sha256(p.read_bytes()).hexdigest(): p for p in sorted((nbs/'results').rglob('*.png'), reverse=True)
             if fig_dir not in p.parents}
 
 
