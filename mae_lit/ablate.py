@@ -5,7 +5,7 @@
 # %% ../nbs/11a_ablations.ipynb #42de0343
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import contextlib, json, math, os
+import contextlib, gc, json, math, os, platform, statistics, time
 from pathlib import Path
 
 import pandas as pd
@@ -17,11 +17,13 @@ from .eval import eval_loaders
 from .config import default_preset
 from .compare import MARGIN, FINETUNE, Runs, method_rows, baseline_rows, model_shape, paired, t95
 from .distributed import setup_distributed, teardown_distributed
+from .train import build_objective, param_groups_wd
+from .callbacks import adamw_opt
 
 # %% auto #0
 __all__ = ['DEFAULT_EPOCHS', 'ABLATIONS', 'FINETUNED', 'ABLATION_COLUMNS', 'PAPER', 'PAPER_TABLE', 'FINDINGS', 'run_settings',
            'run_name', 'ablation_runs', 'claim_run', 'ablation_rows', 'ablate', 'verdict', 'ablation_table',
-           'findings_table', 'plot_mask_ratio', 'plot_length']
+           'findings_table', 'setting_steps', 'plot_mask_ratio', 'plot_length']
 
 # %% ../nbs/11a_ablations.ipynb #d3968685
 DEFAULT_EPOCHS = 8  # pretraining epochs of the default run (twice the main job's 4); every setting is a fixed number of epochs
@@ -239,10 +241,17 @@ def _cell(x) -> str:
     m = 100 * x.mean()
     return f'{m:.1f}' if len(x) < 2 else f'{m:.1f} ± {100 * x.std(ddof=1) * t95(len(x)) / math.sqrt(len(x)):.1f}'
 
+def _step_ratio(steps, ablation: str, setting: str, from_runs: float) -> str:
+    "The s/step cell: the ratio setting_steps measured, or the runs' own when no measurement is given"
+    if steps is None: return f'{from_runs:.2f}×'
+    m = steps[(steps['ablation'] == ablation) & (steps['setting'] == setting)]['ratio']
+    return f'{m.iloc[0]:.2f}×' if len(m) else '–'
+
 def ablation_table(df: pd.DataFrame, # results.csv of ablate
                    ablation: str,    # one of ABLATIONS
+                   steps: pd.DataFrame | None = None, # setting_steps' table: the seconds per step measured side by side
                   ) -> pd.DataFrame:
-    "One ablation in the paper's layout: per setting, the paper's row and numbers, ours (test %, mean ± 95 % half-width over seeds), seconds per step and FLOPs against the default, and the paired difference of the linear probe from the default run."
+    "One ablation in the paper's layout: per setting, the paper's row and numbers, ours (test %, mean ± 95 % half-width over seeds), seconds per step and FLOPs against the default, and the paired difference of the linear probe from the default run. The seconds per step are `steps`' ratios when it is given, else the runs' own training seconds (which the machine's load changes)."
     r = df[df['ablation'] == ablation]
     default = next(s for s, ov in ABLATIONS[ablation].items() if not ov)
     base = r[r['setting'] == default].groupby('seed')
@@ -257,7 +266,7 @@ def ablation_table(df: pd.DataFrame, # results.csv of ablate
                      'paper row': paper[0] if paper else '–', 'paper FT': paper[1] if paper else '–', 'paper lin.': paper[2] if paper else '–',
                      'kNN': _cell(x['knn']), 'linear': _cell(x['linear']), 'fine-tune': _cell(x['finetune']),
                      'Δ linear': '–' if s == default or not p['n'] else (f"{100 * p['diff']:+.1f}" + ('' if math.isnan(p['lo']) else f" [{100 * p['lo']:+.1f}, {100 * p['hi']:+.1f}]")),
-                     's/step': f"{(x['train_s'] / x['steps']).mean() / sps0:.2f}×", 'FLOPs/step': f"{(x['flops'] / x['steps']).mean() / fl0:.2f}×",
+                     's/step': _step_ratio(steps, ablation, s, (x['train_s'] / x['steps']).mean() / sps0), 'FLOPs/step': f"{(x['flops'] / x['steps']).mean() / fl0:.2f}×",
                      'seeds': x['seed'].nunique()})
     t = pd.DataFrame(rows)
     if ablation not in PAPER: t = t.drop(columns=['paper row', 'paper FT', 'paper lin.'])
@@ -279,6 +288,64 @@ def findings_table(df: pd.DataFrame, # results.csv of ablate
                          ci='–' if math.isnan(p['lo']) else f"[{100 * p['lo']:+.1f}, {100 * p['hi']:+.1f}]",
                          verdict=verdict(p, claim, margin)))
     return pd.DataFrame(rows)
+
+# %% ../nbs/11a_ablations.ipynb #840ffeeb
+def setting_steps(ablations=None, # names of ABLATIONS (default: all)
+                  preset: str = 'mae_vit_tiny_fmnist', # the backbone of the grid
+                  batch: int = 32,  # images per step (the default run's)
+                  rounds: int = 10, # timed rounds; each times the default's steps and the setting's, in alternating order
+                  steps: int = 4,   # steps of each per round
+                  warmup: int = 3,  # untimed steps of each model first
+                  seed: int = 0,
+                  device: str = 'cpu',
+                 ) -> pd.DataFrame:
+    "Milliseconds per training step (forward, backward, pretraining's fused AdamW update) of every setting of the grid beside the default run's, in alternating rounds on one seeded batch; `ratio` is the median over rounds of setting / default (quartiles beside it). `length` changes no step: such a setting times as the default."
+    ablations = list(ABLATIONS) if ablations is None else list(ablations)
+    bad = [a for a in ablations if a not in ABLATIONS]
+    if bad or not ablations: raise ValueError(f'ablations must be among {", ".join(ABLATIONS)}, got {list(ablations)}')
+    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+    device = torch.device(device)
+    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
+    imgs = None
+    def build(ov):
+        nonlocal imgs
+        torch.manual_seed(seed)
+        model = build_objective('mae', preset, **ov).to(device).train()
+        if imgs is None:  # one seeded batch of the model's input shape for every setting
+            imgs = torch.randn(batch, model.in_chans, *model.img_size, generator=torch.Generator().manual_seed(seed)).to(device)
+        opt = adamw_opt(param_groups_wd(model), 1.5e-4 * batch / 256, betas=(0.9, 0.95))  # ssl_learner's optimiser and groups
+        opt.set_hypers(wd=[0.05, 0.])
+        def step():
+            model(imgs).loss.backward(); opt.step(); opt.zero_grad()
+        for _ in range(warmup): step()
+        return step
+    base, base_ms, measured, rows = build({}), [], {}, []
+    for a in ablations:
+        for s, ov in ABLATIONS[a].items():
+            ov = {k: v for k, v in ov.items() if k != 'length'}
+            key = run_name(ov, seed).rsplit('-seed', 1)[0]
+            if ov and key not in measured:
+                step, ms = build(ov), ([], [])
+                for r in range(rounds):
+                    for which in ((0, 1) if r % 2 == 0 else (1, 0)):  # alternate which runs first
+                        f = (base, step)[which]
+                        sync(); t = time.perf_counter()
+                        for _ in range(steps): f()
+                        sync(); ms[which].append(1e3 * (time.perf_counter() - t) / steps)
+                base_ms += ms[0]
+                q = statistics.quantiles([b / d for d, b in zip(*ms)], n=4)
+                measured[key] = dict(ms_default=statistics.median(ms[0]), ms=statistics.median(ms[1]),
+                                     ratio=statistics.median([b / d for d, b in zip(*ms)]), ratio_q1=q[0], ratio_q3=q[2])
+                del step; gc.collect()
+            rows.append(dict(ablation=a, setting=s, run=key, **measured.get(key, {})))
+    t = pd.DataFrame(rows)
+    d = t['run'] == 'default'  # the default's own row: its median over every round, ratio 1
+    t.loc[d, ['ms_default', 'ms']] = statistics.median(base_ms) if base_ms else float('nan')
+    t.loc[d, ['ratio', 'ratio_q1', 'ratio_q3']] = 1.
+    info = dict(preset=preset, batch=batch, rounds=rounds, steps_per_round=steps,
+                device=torch.cuda.get_device_name(device) if device.type == 'cuda' else f'cpu ({platform.machine()})',
+                threads=torch.get_num_threads(), load_avg_1min=os.getloadavg()[0], torch=torch.__version__)
+    return t.assign(**info)
 
 # %% ../nbs/11a_ablations.ipynb #e707bd5e
 def _seeds(r: pd.DataFrame, by: str) -> str:
