@@ -66,14 +66,18 @@ def run_name(overrides: dict, # a setting of ABLATIONS
     kw = sorted(overrides.items())
     return ('default' if not kw else ','.join(f'{k}={v:g}' if isinstance(v, float) else f'{k}={v}' for k, v in kw)) + f'-seed{seed}'
 
+def _ablation_names(ablations) -> list[str]:
+    "The names of ABLATIONS asked for (all for None), or a ValueError naming the valid ones"
+    ablations = list(ABLATIONS) if ablations is None else list(ablations)
+    if not ablations or any(a not in ABLATIONS for a in ablations):
+        raise ValueError(f'ablations must be among {", ".join(ABLATIONS)}, got {ablations}')
+    return ablations
+
 def ablation_runs(ablations=None, # names of ABLATIONS (default: all)
                   seeds=(0, 1, 2),
                  ) -> list[tuple[str, dict, int, bool]]:
     "Every distinct run of the grid once, seed by seed: (folder name, overrides, seed, fine-tuned?); the default run first."
-    ablations = list(ABLATIONS) if ablations is None else list(ablations)
-    bad = [a for a in ablations if a not in ABLATIONS]
-    if bad or not ablations: raise ValueError(f'ablations must be among {", ".join(ABLATIONS)}, got {list(ablations)}')
-    runs = {}
+    ablations, runs = _ablation_names(ablations), {}
     for seed in seeds:
         for a in ablations:
             for ov in sorted(ABLATIONS[a].values(), key=len):  # {} (the default run) first
@@ -300,9 +304,7 @@ def setting_steps(ablations=None, # names of ABLATIONS (default: all)
                   device: str = 'cpu',
                  ) -> pd.DataFrame:
     "Milliseconds per training step (forward, backward, pretraining's fused AdamW update) of every setting of the grid beside the default run's, in alternating rounds on one seeded batch; `ratio` is the median over rounds of setting / default (quartiles beside it). `length` changes no step: such a setting times as the default."
-    ablations = list(ABLATIONS) if ablations is None else list(ablations)
-    bad = [a for a in ablations if a not in ABLATIONS]
-    if bad or not ablations: raise ValueError(f'ablations must be among {", ".join(ABLATIONS)}, got {list(ablations)}')
+    ablations = _ablation_names(ablations)
     if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
     device = torch.device(device)
     sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
@@ -333,9 +335,10 @@ def setting_steps(ablations=None, # names of ABLATIONS (default: all)
                         for _ in range(steps): f()
                         sync(); ms[which].append(1e3 * (time.perf_counter() - t) / steps)
                 base_ms += ms[0]
-                q = statistics.quantiles([b / d for d, b in zip(*ms)], n=4)
+                ratios = [b / d for d, b in zip(*ms)]  # per round: setting / default
+                q = statistics.quantiles(ratios, n=4)
                 measured[key] = dict(ms_default=statistics.median(ms[0]), ms=statistics.median(ms[1]),
-                                     ratio=statistics.median([b / d for d, b in zip(*ms)]), ratio_q1=q[0], ratio_q3=q[2])
+                                     ratio=statistics.median(ratios), ratio_q1=q[0], ratio_q3=q[2])
                 del step; gc.collect()
             rows.append(dict(ablation=a, setting=s, run=key, **measured.get(key, {})))
     t = pd.DataFrame(rows)
