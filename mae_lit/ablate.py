@@ -5,7 +5,7 @@
 # %% ../nbs/11a_ablations.ipynb #42de0343
 from __future__ import annotations
 import mae_lit  # first: the package installs its one warnings filter before fastai is imported (mae_lit/__init__.py)
-import contextlib, gc, json, math, os, platform, statistics, time
+import contextlib, gc, json, math, os, platform, statistics
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +19,7 @@ from .compare import MARGIN, FINETUNE, Runs, method_rows, baseline_rows, model_s
 from .distributed import setup_distributed, teardown_distributed
 from .train import build_objective, param_groups_wd
 from .callbacks import adamw_opt
+from .bench import check_rounds, timed_rounds
 
 # %% auto #0
 __all__ = ['DEFAULT_EPOCHS', 'ABLATIONS', 'FINETUNED', 'ABLATION_COLUMNS', 'PAPER', 'PAPER_TABLE', 'FINDINGS', 'run_settings',
@@ -305,9 +306,8 @@ def setting_steps(ablations=None, # names of ABLATIONS (default: all)
                  ) -> pd.DataFrame:
     "Milliseconds per training step (forward, backward, pretraining's fused AdamW update) of every setting of the grid beside the default run's, in alternating rounds on one seeded batch; `ratio` is the median over rounds of setting / default (quartiles beside it). `length` changes no step: such a setting times as the default."
     ablations = _ablation_names(ablations)
-    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+    check_rounds(rounds, steps, warmup)
     device = torch.device(device)
-    sync = (lambda: torch.cuda.synchronize(device)) if device.type == 'cuda' else (lambda: None)
     imgs = None
     def build(ov):
         nonlocal imgs
@@ -327,15 +327,10 @@ def setting_steps(ablations=None, # names of ABLATIONS (default: all)
             ov = {k: v for k, v in ov.items() if k != 'length'}
             key = run_name(ov, seed).rsplit('-seed', 1)[0]
             if ov and key not in measured:
-                step, ms = build(ov), ([], [])
-                for r in range(rounds):
-                    for which in ((0, 1) if r % 2 == 0 else (1, 0)):  # alternate which runs first
-                        f = (base, step)[which]
-                        sync(); t = time.perf_counter()
-                        for _ in range(steps): f()
-                        sync(); ms[which].append(1e3 * (time.perf_counter() - t) / steps)
+                step = build(ov)
+                ms = timed_rounds({0: base, 1: step}, device, rounds, steps)  # default, setting; setting, default; ...
                 base_ms += ms[0]
-                ratios = [b / d for d, b in zip(*ms)]  # per round: setting / default
+                ratios = [b / d for d, b in zip(ms[0], ms[1])]  # per round: setting / default
                 q = statistics.quantiles(ratios, n=4)
                 measured[key] = dict(ms_default=statistics.median(ms[0]), ms=statistics.median(ms[1]),
                                      ratio=statistics.median(ratios), ratio_q1=q[0], ratio_q3=q[2])

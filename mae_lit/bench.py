@@ -21,8 +21,8 @@ from .checkpoints import atomic_json
 
 # %% auto #0
 __all__ = ['PEAK_TFLOPS', 'IMPLS', 'OP_GROUPS', 'mae_flops', 'peak_tflops', 'matmul_tflops', 'hf_vitmae_like', 'build_step',
-           'time_steps', 'bench_one', 'run_bench', 'paired_bench', 'op_group', 'step_profile', 'objective_steps',
-           'mae_lit_bench', 'bench_from_args']
+           'time_steps', 'bench_one', 'run_bench', 'check_rounds', 'timed_rounds', 'paired_bench', 'op_group',
+           'step_profile', 'objective_steps', 'mae_lit_bench', 'bench_from_args']
 
 # %% ../nbs/13_bench.ipynb #e56c2315
 def _block_flops(n:int, d:int, hidden:int) -> int:
@@ -330,6 +330,25 @@ def _row(r:dict) -> str:
 
 
 # %% ../nbs/13_bench.ipynb #e42962d2
+def check_rounds(rounds:int, steps:int, warmup:int):
+    "Refuse a paired timing too short to compare: at least 3 rounds, 1 step per round and 1 warm-up step"
+    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+
+def timed_rounds(steps_of:dict,  # name -> step(): one training step of each contender
+                 device:str|torch.device,  # where they run (synchronised around each timed round)
+                 rounds:int,  # timed rounds; each times every contender once
+                 steps:int,  # steps of each contender per round
+                ) -> dict:  # name -> milliseconds per step, one value per round
+    "Time the contenders in rounds that rotate which one runs first (with two: A B, B A, ...), so that a drift in the machine's load falls on all of them alike"
+    names, sync = list(steps_of), _sync_fn(device)
+    ms = {n: [] for n in names}
+    for r in range(rounds):
+        for n in names[r % len(names):] + names[:r % len(names)]:
+            step = steps_of[n]; sync(); t = time.perf_counter()
+            for _ in range(steps): step()
+            sync(); ms[n].append(1e3 * (time.perf_counter() - t) / steps)
+    return ms
+
 def paired_bench(impls:list,  # implementations (see IMPLS); base is added if missing
                  preset:str='mae_vit_tiny_fmnist',  # a key of MAE_PRESETS
                  batch:int=256,  # images per step
@@ -346,7 +365,7 @@ def paired_bench(impls:list,  # implementations (see IMPLS); base is added if mi
     precision = _resolve_precision(device, precision)
     bad = [i for i in impls if i not in IMPLS] + ([] if preset in MAE_PRESETS else [preset])
     if bad: raise ValueError(f"unknown impls/preset {bad}; impls: {', '.join(IMPLS)}; presets: {', '.join(MAE_PRESETS)}")
-    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+    check_rounds(rounds, steps, warmup)
     impls = list(dict.fromkeys([*impls, base]))
     imgs, fl = _fixed_batch(preset, batch, seed, device)
     built, first, sync = {}, {}, _sync_fn(device)
@@ -354,13 +373,8 @@ def paired_bench(impls:list,  # implementations (see IMPLS); base is added if mi
         torch.manual_seed(seed); built[impl] = build_step(impl, preset, imgs, precision)
         first[impl] = _first_step_s(built[impl][0], sync)  # compiles, if it does
         for _ in range(warmup - 1): built[impl][0]()
-    ms, load0 = {i: [] for i in impls}, os.getloadavg()
-    for r in range(rounds):
-        order = impls[r % len(impls):] + impls[:r % len(impls)]  # rotate: no implementation always runs first
-        for impl in order:
-            step = built[impl][0]; sync(); t = time.perf_counter()
-            for _ in range(steps): step()
-            sync(); ms[impl].append(1e3 * (time.perf_counter() - t) / steps)
+    load0 = os.getloadavg()
+    ms = timed_rounds({impl: built[impl][0] for impl in impls}, device, rounds, steps)  # rotated: no implementation always runs first
     meta = dict(_versions(), threads=torch.get_num_threads(), when=time.strftime('%Y-%m-%d %H:%M:%S'), argv=' '.join(sys.argv),
                 load_avg_1min=[load0[0], os.getloadavg()[0]])  # the machine's load before and after the rounds
     recs = []
@@ -467,21 +481,16 @@ def objective_steps(methods=('mae', 'simclr', 'ijepa', 'supervised'),  # objecti
                    ) -> list:  # per method: median ms before and fused, per-round speed ratio (median, quartiles), rounds faster
     "Each objective's training step with the optimiser it used before (for-each AdamW; fastai's Adam for the classifier) and with the fused AdamW, in alternating rounds"
     device = torch.device(device)
-    if rounds < 3 or steps < 1 or warmup < 1: raise ValueError(f'need rounds >= 3, steps >= 1, warmup >= 1; got {rounds}, {steps}, {warmup}')
+    check_rounds(rounds, steps, warmup)
     imgs, _ = _fixed_batch(preset, batch, seed, device)
     labels = torch.randint(0, 10, (batch,), generator=torch.Generator().manual_seed(seed)).to(device)
-    sync, recs = _sync_fn(device), []
+    recs = []
     for m in methods:
         built = {}
         for fused in (False, True):
             torch.manual_seed(seed); built[fused] = _objective_step(m, preset, imgs, labels, fused)
             for _ in range(warmup): built[fused]()
-        ms = {False: [], True: []}
-        for r in range(rounds):
-            for fused in ((False, True) if r % 2 == 0 else (True, False)):  # alternate which runs first
-                sync(); t = time.perf_counter()
-                for _ in range(steps): built[fused]()
-                sync(); ms[fused].append(1e3 * (time.perf_counter() - t) / steps)
+        ms = timed_rounds(built, device, rounds, steps)  # before, fused; fused, before; ...
         ratio = sorted(a / b for a, b in zip(ms[False], ms[True]))  # per round: before / fused = speed-up
         q = statistics.quantiles(ratio, n=4)
         recs.append(dict(method=m, preset=preset, batch=batch, device=_device_name(device), rounds=rounds, steps_per_round=steps,
